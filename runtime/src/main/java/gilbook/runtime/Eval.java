@@ -1,0 +1,63 @@
+package gilbook.runtime;
+
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The pieces of CPython's eval loop that simulated Python code is built from: plain instructions,
+ * loops with their back edges, and calls. Each method acts on the calling Python thread.
+ *
+ * <p>Check points (where a thread honours a drop request) depend on the interpreter's {@link
+ * EvalBreakerPolicy}: under {@code BACK_EDGES_AND_CALLS} only {@link #loop} back edges and {@link
+ * #call} are check points, so one loop body without a call is atomic; under {@code
+ * EVERY_INSTRUCTION} every instruction is one.
+ */
+public final class Eval {
+  private Eval() {}
+
+  /** One instruction that touches no object, such as {@code LOAD_FAST}. */
+  public static void instruction() {
+    PyThreadState.get().instruction();
+  }
+
+  /** {@code n} plain instructions. */
+  public static void instructions(long n) {
+    PyThreadState ts = PyThreadState.get();
+    for (long i = 0; i < n; i++) {
+      ts.instruction();
+    }
+  }
+
+  /**
+   * {@code for i in range(n): body(i)}. After each iteration the loop jumps back ({@code
+   * JUMP_BACKWARD}), which is an instruction and a check point.
+   */
+  public static void loop(long n, LongConsumer body) {
+    Objects.requireNonNull(body, "body must not be null");
+    PyThreadState ts = PyThreadState.get();
+    for (long i = 0; i < n; i++) {
+      body.accept(i);
+      ts.checkPoint();
+    }
+  }
+
+  /** A back edge on its own, for hand-written loops: an instruction and a check point. */
+  public static void backEdge() {
+    PyThreadState.get().checkPoint();
+  }
+
+  /** Calls a Python function: the call is an instruction and a check point, then {@code body}. */
+  public static <T> T call(Supplier<T> body) {
+    Objects.requireNonNull(body, "body must not be null");
+    PyThreadState.get().checkPoint();
+    return body.get();
+  }
+
+  /** Calls a Python function that returns nothing interesting. */
+  public static void call(Runnable body) {
+    Objects.requireNonNull(body, "body must not be null");
+    PyThreadState.get().checkPoint();
+    body.run();
+  }
+}

@@ -1,0 +1,23 @@
+package gilbook.runtime;
+
+/**
+ * A thread touched a Python object, or ran Python code, without holding the GIL. In CPython this is
+ * undefined behaviour that may crash much later; here it fails at once and names who and what.
+ */
+public final class GilNotHeldError extends SimulationError {
+  private static final long serialVersionUID = 1L;
+
+  GilNotHeldError(PyThreadState thread, PyObject object) {
+    super(message(thread, object));
+  }
+
+  private static String message(PyThreadState thread, PyObject object) {
+    String what = object == null ? "ran a Python instruction" : "touched " + object.describe();
+    return "thread "
+        + thread.name()
+        + " "
+        + what
+        + " without holding the GIL. Only the thread that holds the GIL may use Python objects:"
+        + " take the GIL first, or move this work out of the GIL-free section.";
+  }
+}

@@ -1,0 +1,698 @@
+package gilbook.runtime;
+
+import gilbook.runtime.internal.ClockEngine;
+import gilbook.runtime.internal.ClockEngine.RunEnd;
+import gilbook.runtime.internal.ThreadKilled;
+import gilbook.runtime.internal.VirtualClock;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulated CPython process: the GIL, the eval breaker, the Python threads, the heap of objects
+ * and the trace.
+ *
+ * <p>Build one with {@link #builder()}, run Python threads in it, read the trace, then close it:
+ *
+ * <pre>{@code
+ * try (Interpreter interp = Interpreter.builder().clock(Clock.virtual(42)).build()) {
+ *   interp.start("A", () -> Eval.loop(1_000_000, i -> Eval.instruction()));
+ *   interp.start("B", () -> Eval.loop(1_000_000, i -> Eval.instruction()));
+ *   interp.awaitThreads();
+ *   System.out.println(interp.threadStats());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} waits a bounded time for threads, stops the rest, and reports leaks and live
+ * threads in a {@link ShutdownReport}; it never hangs. Thread-safe.
+ */
+public final class Interpreter implements AutoCloseable {
+
+  private final Builder settings;
+  private final ClockEngine clock;
+  private final Tracer tracer;
+  private final Trace trace;
+  private final EvalBreaker evalBreaker;
+  private final GilLock gil;
+  private final Heap heap = new Heap();
+  private final PyNone none;
+  private final PyBool pyTrue;
+  private final PyBool pyFalse;
+  private final PyLong[] smallInts;
+
+  private final List<PyThreadState> threads = new ArrayList<>();
+  private final AtomicLong nextThreadId = new AtomicLong(1);
+  private final AtomicInteger holders = new AtomicInteger();
+  private final AtomicLong exclusionViolations = new AtomicLong();
+  private volatile String firstViolation;
+  private final Mutex joinMutex;
+  private final Cond joinCond;
+  private ShutdownReport shutdownReport;
+
+  private Interpreter(Builder b) {
+    this.settings = b.copy();
+    this.clock = (ClockEngine) b.clock;
+    clock.configure(
+        new ClockEngine.Settings(b.cores, b.instructionCostNanos, b.jitter, b.timeLimitNanos));
+    this.trace = new Trace(b.traceCapacity, this::traceHeader, this::threadStats);
+    this.tracer = new Tracer(trace);
+    this.evalBreaker = new EvalBreaker(tracer);
+    GilContext context =
+        new GilContext(clock, evalBreaker, b.switchIntervalNanos, b.forceSwitching, tracer);
+    this.gil =
+        Objects.requireNonNull(b.gilFactory.create(context), "the GIL factory returned null");
+    this.joinMutex = clock.newMutex("threads.join_mutex");
+    this.joinCond = clock.newCond("threads.join_cond", joinMutex);
+    this.none = new PyNone(this);
+    this.pyTrue = new PyBool(this, true);
+    this.pyFalse = new PyBool(this, false);
+    this.smallInts = new PyLong[(int) (PyLong.SMALL_MAX - PyLong.SMALL_MIN + 1)];
+    for (int i = 0; i < smallInts.length; i++) {
+      smallInts[i] = new PyLong(this, PyLong.SMALL_MIN + i);
+    }
+  }
+
+  /** A builder with CPython's defaults: 5 ms interval, forced switching, 3.10+ check points. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  /** Starts a Python thread that runs {@code body}, like {@code threading.Thread(...).start()}. */
+  public PyThread start(String name, Runnable body) {
+    return startThread(name, body, false);
+  }
+
+  /** Starts a daemon thread: the end of the run does not wait for it. */
+  public PyThread startDaemon(String name, Runnable body) {
+    return startThread(name, body, true);
+  }
+
+  private PyThread startThread(String name, Runnable body, boolean daemon) {
+    Objects.requireNonNull(name, "name must not be null");
+    Objects.requireNonNull(body, "body must not be null");
+    if (shutdownReport != null) {
+      throw new IllegalStateException(
+          "the interpreter is shut down; build a new one to start thread " + name);
+    }
+    PyThreadState ts = new PyThreadState(this, nextThreadId.getAndIncrement(), name, daemon);
+    synchronized (threads) {
+      threads.add(ts);
+    }
+    ts.clock =
+        clock.startThread(
+            name,
+            daemon,
+            handle -> {
+              ts.clock = handle;
+              threadMain(ts, body);
+            });
+    return new PyThread(ts);
+  }
+
+  /**
+   * Runs {@code main} as the main thread, then waits for every non-daemon thread, as CPython does
+   * before it exits. An exception that escapes {@code main} is rethrown here.
+   *
+   * @throws DeadlockError if no thread could make progress
+   * @throws TimeLimitError if a thread's virtual clock passed the time limit
+   */
+  public void run(Runnable main) {
+    PyThread mainThread = start("MainThread", main);
+    awaitThreads();
+    Throwable failure = mainThread.state().uncaught;
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("the main thread failed", failure);
+    }
+  }
+
+  /**
+   * Runs the simulation until every non-daemon thread has finished. Call it from outside the
+   * simulation (not from a Python thread).
+   *
+   * @throws DeadlockError if no thread could make progress; the message names each thread and what
+   *     it waits for
+   * @throws TimeLimitError if a thread's virtual clock passed the time limit, or real time passed
+   *     the real-time limit
+   */
+  public void awaitThreads() {
+    RunEnd end = clock.awaitThreads(settings.realTimeLimitNanos);
+    switch (end.kind()) {
+      case FINISHED -> {}
+      case DEADLOCK -> throw new DeadlockError(end.report());
+      case TIME_LIMIT, TIMED_OUT -> throw new TimeLimitError(end.report());
+    }
+  }
+
+  private void threadMain(PyThreadState ts, Runnable body) {
+    PyThreadState.bind(ts);
+    try {
+      clock.enter(ts.clock);
+      tracer.threadStart(ts);
+      takeGil(ts);
+      try {
+        body.run();
+      } catch (ThreadKilled killed) {
+        throw killed;
+      } catch (Throwable t) {
+        ts.uncaught = t;
+        tracer.exception(ts, t);
+        if (!"MainThread".equals(ts.name)) {
+          settings.stderr.println("Exception in thread " + ts.name + ":");
+          t.printStackTrace(settings.stderr);
+        }
+      }
+      if (ts.holdsGil) {
+        dropGil(ts, "exit");
+      }
+      joinMutex.lock();
+      try {
+        ts.finished = true;
+        joinCond.broadcast();
+      } finally {
+        joinMutex.unlock();
+      }
+      tracer.threadExit(ts);
+    } catch (ThreadKilled killed) {
+      if (ts.uncaught == null && killed.getMessage().contains("time limit")) {
+        ts.uncaught = killed;
+      }
+    } finally {
+      ts.finished = true;
+      PyThreadState.bind(null);
+      clock.exit(ts.clock);
+    }
+  }
+
+  /** Blocks the calling Python thread until {@code target} ends, releasing the GIL meanwhile. */
+  void join(PyThreadState self, PyThreadState target) {
+    if (self == target) {
+      throw new PyException("RuntimeError", "cannot join current thread");
+    }
+    blocking(
+        self,
+        "join " + target.name,
+        () -> {
+          joinMutex.lock();
+          try {
+            while (!target.finished) {
+              joinCond.await();
+            }
+          } finally {
+            joinMutex.unlock();
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- the GIL, checked and traced
+
+  /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
+  void takeGil(PyThreadState ts) {
+    if (ts.holdsGil) {
+      throw new GilStateError(
+          "thread " + ts.name + " already holds the GIL; taking it again would deadlock");
+    }
+    tracer.takeRequest(ts);
+    ts.clock.waitingFor("the GIL" + holderNote(ts), true);
+    gil.takeGil(ts);
+    ts.clock.waitingFor(null, false);
+    if (holders.incrementAndGet() > 1) {
+      long n = exclusionViolations.incrementAndGet();
+      if (n == 1) {
+        firstViolation =
+            "thread " + ts.name + " took the GIL at t=" + ts.now() + " ns while another held it";
+      }
+    }
+    ts.holdsGil = true;
+    tracer.taken(ts);
+  }
+
+  /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */
+  void dropGil(PyThreadState ts, String cause) {
+    if (!ts.holdsGil) {
+      throw new GilStateError(
+          "thread " + ts.name + " tried to drop the GIL, but it does not hold it" + holderNote(ts));
+    }
+    tracer.dropped(ts, cause);
+    ts.holdsGil = false;
+    holders.decrementAndGet();
+    gil.dropGil(ts);
+  }
+
+  private String holderNote(PyThreadState ts) {
+    PyThreadState holder = gil.lastHolder();
+    return holder != null && holder != ts && gil.locked() ? " (held by " + holder.name + ")" : "";
+  }
+
+  /** Blocking work: releases the GIL (if held) around {@code wait}, like Py_BEGIN_ALLOW_THREADS. */
+  void blocking(PyThreadState ts, String cause, Runnable wait) {
+    boolean held = ts.holdsGil;
+    if (held) {
+      dropGil(ts, cause);
+    }
+    long since = ts.now();
+    ts.clock.waitingFor(cause, false);
+    try {
+      wait.run();
+    } finally {
+      ts.clock.waitingFor(null, false);
+    }
+    tracer.blocked(ts, cause, since);
+    if (held) {
+      takeGil(ts);
+    }
+  }
+
+  /** Computation: occupies a core; releases the GIL around it if asked and held. */
+  void cpu(PyThreadState ts, String what, long nanos, boolean releaseGil) {
+    boolean release = releaseGil && ts.holdsGil;
+    if (release) {
+      dropGil(ts, what);
+    }
+    long since = ts.now();
+    boolean withGil = ts.holdsGil;
+    ts.clock.cpu(nanos);
+    tracer.cpu(ts, what, withGil, since);
+    if (release) {
+      takeGil(ts);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading the run
+
+  /** The trace of every GIL event so far. */
+  public Trace trace() {
+    return trace;
+  }
+
+  /** Statistics of every thread started so far, in start order. */
+  public List<ThreadStats> threadStats() {
+    List<ThreadStats> out = new ArrayList<>();
+    for (PyThreadState ts : threadStates()) {
+      out.add(ts.stats());
+    }
+    return out;
+  }
+
+  /**
+   * Statistics of the thread named {@code name}.
+   *
+   * @throws IllegalArgumentException if no thread has that name
+   */
+  public ThreadStats threadStats(String name) {
+    for (PyThreadState ts : threadStates()) {
+      if (ts.name.equals(name)) {
+        return ts.stats();
+      }
+    }
+    throw new IllegalArgumentException("no thread named '" + name + "' in this interpreter");
+  }
+
+  /** The exceptions that escaped threads' bodies, by thread name, in start order. */
+  public Map<String, Throwable> threadExceptions() {
+    Map<String, Throwable> out = new LinkedHashMap<>();
+    for (PyThreadState ts : threadStates()) {
+      if (ts.uncaught != null) {
+        out.put(ts.name, ts.uncaught);
+      }
+    }
+    return out;
+  }
+
+  private List<PyThreadState> threadStates() {
+    synchronized (threads) {
+      return List.copyOf(threads);
+    }
+  }
+
+  /**
+   * How many times a thread took the GIL while another held it. Always 0 for the runtime's {@link
+   * Gil}; a learner's {@link GilLock} is checked with it.
+   */
+  public long exclusionViolations() {
+    return exclusionViolations.get();
+  }
+
+  /** The first mutual-exclusion violation in words, or {@code null}. */
+  public String firstExclusionViolation() {
+    return firstViolation;
+  }
+
+  /** How many objects are alive right now, not counting those made at start-up. */
+  public long liveObjects() {
+    return heap.liveCount();
+  }
+
+  /** Adds a listener that hears every trace event from now on. */
+  public void addListener(GilListener listener) {
+    tracer.addListener(Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
+  /** Removes a listener added earlier. */
+  public void removeListener(GilListener listener) {
+    tracer.removeListener(listener);
+  }
+
+  public GilLock gil() {
+    return gil;
+  }
+
+  public EvalBreaker evalBreaker() {
+    return evalBreaker;
+  }
+
+  public EvalBreakerPolicy evalBreakerPolicy() {
+    return settings.policy;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public boolean forceSwitching() {
+    return settings.forceSwitching;
+  }
+
+  public int cores() {
+    return settings.cores;
+  }
+
+  /** The current switch interval ({@code sys.getswitchinterval}). */
+  public Duration switchInterval() {
+    return Duration.ofNanos(gil.interval());
+  }
+
+  /** Changes the switch interval ({@code sys.setswitchinterval}); takes effect at the next wait. */
+  public void setSwitchInterval(Duration interval) {
+    gil.setInterval(Builder.checkInterval(interval));
+  }
+
+  private Map<String, Object> traceHeader() {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("format", "gilbook-trace/1");
+    h.put("clock", clock.isVirtual() ? "virtual" : "real");
+    if (clock instanceof VirtualClock v) {
+      h.put("seed", v.seed());
+    }
+    h.put("switchIntervalNs", gil.interval());
+    h.put("forceSwitching", settings.forceSwitching);
+    h.put("evalBreakerPolicy", settings.policy.name());
+    h.put("cores", settings.cores);
+    h.put("instructionCostNs", settings.instructionCostNanos);
+    h.put("switchNumber", gil.switchNumber());
+    return h;
+  }
+
+  // ---------------------------------------------------------------- internals for objects
+
+  Heap heap() {
+    return heap;
+  }
+
+  Tracer tracer() {
+    return tracer;
+  }
+
+  PyNone none() {
+    return none;
+  }
+
+  PyBool bool(boolean value) {
+    return value ? pyTrue : pyFalse;
+  }
+
+  PyLong smallInt(long value) {
+    return smallInts[(int) (value - PyLong.SMALL_MIN)];
+  }
+
+  // ---------------------------------------------------------------- shutdown
+
+  /**
+   * Shuts the interpreter down: waits (at most the shutdown timeout) for non-daemon threads, stops
+   * every thread still alive, and reports leaks and live threads. Calling it again returns the same
+   * report. Never hangs.
+   *
+   * @throws IllegalStateException if called from a Python thread of this interpreter
+   */
+  public synchronized ShutdownReport shutdown() {
+    if (shutdownReport != null) {
+      return shutdownReport;
+    }
+    PyThreadState caller = PyThreadState.getOrNull();
+    if (caller != null && caller.interp == this) {
+      throw new IllegalStateException(
+          "thread " + caller.name + " cannot shut down its own interpreter");
+    }
+    RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos);
+    List<String> live = clock.describeLiveThreads();
+    clock.kill();
+    List<ShutdownReport.Leak> leaks = new ArrayList<>();
+    for (PyObject o : heap.live()) {
+      leaks.add(
+          new ShutdownReport.Leak(
+              o.typeName(), o.reprUnchecked(80), o.ob_refcnt, o.address, o.createdBy));
+    }
+    List<String> failures = new ArrayList<>();
+    threadExceptions().forEach((name, t) -> failures.add(name + ": " + t));
+    String endReport = end.kind() == RunEnd.Kind.FINISHED ? "" : end.report();
+    shutdownReport = new ShutdownReport(leaks, live, endReport, failures);
+    return shutdownReport;
+  }
+
+  /** Same as {@link #shutdown()}; the report stays available from it. */
+  @Override
+  public void close() {
+    shutdown();
+  }
+
+  // ---------------------------------------------------------------- builder
+
+  /**
+   * Settings for a new {@link Interpreter}. Every setter checks its argument at once, and {@link
+   * #build()} checks them together; a bad value fails with a message that names the setting and the
+   * allowed range. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final long MAX_INTERVAL = Duration.ofHours(1).toNanos();
+
+    private long switchIntervalNanos = 5_000_000;
+    private boolean forceSwitching = true;
+    private EvalBreakerPolicy policy = EvalBreakerPolicy.BACK_EDGES_AND_CALLS;
+    private Clock clock = null;
+    private boolean clockSet;
+    private int cores = 2;
+    private long instructionCostNanos = 50;
+    private double jitter = 0.0;
+    private long timeLimitNanos = Long.MAX_VALUE;
+    private long realTimeLimitNanos = Long.MAX_VALUE;
+    private long shutdownTimeoutNanos = 2_000_000_000L;
+    private int traceCapacity = 1_000_000;
+    private GilLock.Factory gilFactory = Gil::new;
+    private PrintStream stderr = System.err;
+    private final List<String> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.switchIntervalNanos = switchIntervalNanos;
+      b.forceSwitching = forceSwitching;
+      b.policy = policy;
+      b.clock = clock;
+      b.cores = cores;
+      b.instructionCostNanos = instructionCostNanos;
+      b.jitter = jitter;
+      b.timeLimitNanos = timeLimitNanos;
+      b.realTimeLimitNanos = realTimeLimitNanos;
+      b.shutdownTimeoutNanos = shutdownTimeoutNanos;
+      b.traceCapacity = traceCapacity;
+      b.gilFactory = gilFactory;
+      b.stderr = stderr;
+      return b;
+    }
+
+    /** The switch interval, like {@code sys.setswitchinterval}. Default 5 ms; (0, 1 h]. */
+    public Builder switchInterval(Duration interval) {
+      try {
+        switchIntervalNanos = checkInterval(interval);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+      return this;
+    }
+
+    static long checkInterval(Duration interval) {
+      if (interval == null) {
+        throw new IllegalArgumentException(
+            "switchInterval must not be null; the default is 5 ms (Duration.ofMillis(5))");
+      }
+      if (interval.isNegative() || interval.isZero() || interval.toNanos() > MAX_INTERVAL) {
+        throw new IllegalArgumentException(
+            "switchInterval must be more than 0 and at most 1 hour, got "
+                + interval
+                + "; CPython's default is 5 ms");
+      }
+      return interval.toNanos();
+    }
+
+    /** Whether a thread that drops the GIL on request waits until another takes it. Default on. */
+    public Builder forceSwitching(boolean on) {
+      forceSwitching = on;
+      return this;
+    }
+
+    /**
+     * Where threads check the eval breaker. Default {@link EvalBreakerPolicy#BACK_EDGES_AND_CALLS}.
+     */
+    public Builder evalBreakerPolicy(EvalBreakerPolicy policy) {
+      if (policy == null) {
+        problems.add(
+            "evalBreakerPolicy must not be null; choose EVERY_INSTRUCTION or BACK_EDGES_AND_CALLS");
+      } else {
+        this.policy = policy;
+      }
+      return this;
+    }
+
+    /** The clock: {@link Clock#virtual(long)} (the default, seed 0) or {@link Clock#real()}. */
+    public Builder clock(Clock clock) {
+      clockSet = true;
+      this.clock = clock;
+      return this;
+    }
+
+    /** How many cores the virtual clock simulates. Default 2; 1 to 1024. */
+    public Builder cores(int cores) {
+      if (cores < 1 || cores > 1024) {
+        problems.add("cores must be between 1 and 1024, got " + cores);
+      } else {
+        this.cores = cores;
+      }
+      return this;
+    }
+
+    /** Virtual time one instruction costs. Default 50 ns; 1 ns to 1 ms. */
+    public Builder instructionCost(Duration cost) {
+      if (cost == null || cost.isNegative() || cost.isZero() || cost.toNanos() > 1_000_000) {
+        problems.add("instructionCost must be between 1 ns and 1 ms, got " + cost);
+      } else {
+        instructionCostNanos = cost.toNanos();
+      }
+      return this;
+    }
+
+    /**
+     * Spread of instruction costs in virtual time, as a fraction: each instruction costs the base
+     * cost times a seeded random factor in [1 - jitter, 1 + jitter]. Different seeds then switch
+     * threads at different instructions. Default 0; 0 to 0.9.
+     */
+    public Builder jitter(double jitter) {
+      if (!(jitter >= 0 && jitter <= 0.9)) {
+        problems.add("jitter must be between 0 and 0.9, got " + jitter);
+      } else {
+        this.jitter = jitter;
+      }
+      return this;
+    }
+
+    /** Ends a virtual run when any thread's clock passes this. Default: no limit. */
+    public Builder timeLimit(Duration limit) {
+      if (limit == null || limit.isNegative() || limit.isZero()) {
+        problems.add("timeLimit must be more than 0, got " + limit);
+      } else {
+        timeLimitNanos = limit.toNanos();
+      }
+      return this;
+    }
+
+    /** Real time {@link Interpreter#awaitThreads()} waits before giving up. Default: no limit. */
+    public Builder realTimeLimit(Duration limit) {
+      if (limit == null || limit.isNegative() || limit.isZero()) {
+        problems.add("realTimeLimit must be more than 0, got " + limit);
+      } else {
+        realTimeLimitNanos = limit.toNanos();
+      }
+      return this;
+    }
+
+    /**
+     * Real time {@link Interpreter#close()} waits for threads before stopping them. Default 2 s.
+     */
+    public Builder shutdownTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        problems.add("shutdownTimeout must be 0 or more, got " + timeout);
+      } else {
+        shutdownTimeoutNanos = timeout.toNanos();
+      }
+      return this;
+    }
+
+    /** The most events the trace keeps. Default 1,000,000; 0 to 50,000,000. */
+    public Builder traceCapacity(int events) {
+      if (events < 0 || events > 50_000_000) {
+        problems.add("traceCapacity must be between 0 and 50000000, got " + events);
+      } else {
+        traceCapacity = events;
+      }
+      return this;
+    }
+
+    /** Replaces the GIL implementation, for example with a learner's own. Default {@link Gil}. */
+    public Builder gil(GilLock.Factory factory) {
+      if (factory == null) {
+        problems.add("gil must not be null; the default is Gil::new");
+      } else {
+        gilFactory = factory;
+      }
+      return this;
+    }
+
+    /** Where uncaught exceptions of non-main threads are printed. Default {@code System.err}. */
+    public Builder stderr(PrintStream stream) {
+      if (stream == null) {
+        problems.add("stderr must not be null");
+      } else {
+        stderr = stream;
+      }
+      return this;
+    }
+
+    /**
+     * Checks the settings and builds the interpreter.
+     *
+     * @throws IllegalArgumentException naming every bad setting and its allowed range
+     */
+    public Interpreter build() {
+      List<String> all = new ArrayList<>(problems);
+      if (clockSet && clock == null) {
+        all.add("clock must not be null; use Clock.virtual(seed) or Clock.real()");
+      } else if (clock != null && !(clock instanceof ClockEngine)) {
+        all.add("clock must come from Clock.virtual(seed) or Clock.real()");
+      }
+      if (!all.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Invalid interpreter settings: " + String.join("; ", all));
+      }
+      if (clock == null) {
+        clock = Clock.virtual(0);
+      }
+      Interpreter interp = new Interpreter(this);
+      clock = null; // a clock serves one interpreter; the next build() makes a fresh default
+      clockSet = false;
+      return interp;
+    }
+  }
+}

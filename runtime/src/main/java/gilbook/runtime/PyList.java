@@ -1,0 +1,143 @@
+package gilbook.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Python {@code list}.
+ *
+ * <p>Reference rules, as in CPython's abstract object API: storing an item increfs it (the caller
+ * keeps its own reference); {@link #getItem(long)} returns a borrowed reference, valid only while
+ * the list keeps the item; {@link #pop()} hands the list's reference to the caller, who must decref
+ * it. Each operation is one instruction. Hold the GIL.
+ */
+public final class PyList extends PyObject {
+  private final ArrayList<PyObject> items = new ArrayList<>();
+
+  private PyList() {}
+
+  /** {@code PyList_New(0)}: a new reference to a new empty list. */
+  public static PyList empty() {
+    return new PyList();
+  }
+
+  /** A new list holding {@code items}; each item is incref'd, the caller keeps its references. */
+  public static PyList of(PyObject... items) {
+    PyList list = new PyList();
+    for (PyObject item : items) {
+      item.incref();
+      list.items.add(item);
+    }
+    return list;
+  }
+
+  /** A new list of new str objects, owned by the list, like the literal {@code ["A", "B"]}. */
+  public static PyList ofStrings(String... values) {
+    PyList list = new PyList();
+    for (String v : values) {
+      list.items.add(PyUnicode.of(v));
+    }
+    return list;
+  }
+
+  /** A new list of ints, owned by the list, like the literal {@code [1, 2, 3]}. */
+  public static PyList ofLongs(long... values) {
+    PyList list = new PyList();
+    for (long v : values) {
+      list.items.add(PyLong.fromLong(v));
+    }
+    return list;
+  }
+
+  /** {@code len(list)}. One instruction. */
+  public int size() {
+    instruction("len() of");
+    return items.size();
+  }
+
+  /** {@code list.append(item)}: increfs {@code item}. One instruction. */
+  public void append(PyObject item) {
+    instruction("append to");
+    item.incref();
+    items.add(item);
+  }
+
+  /**
+   * {@code list[i]}: a borrowed reference. Negative indexes count from the end. One instruction.
+   *
+   * @throws PyException {@code IndexError} when {@code i} is out of range
+   */
+  public PyObject getItem(long i) {
+    instruction("indexing");
+    return items.get(index(i));
+  }
+
+  /** {@code list[i] = value}: increfs {@code value}, decrefs the old item. One instruction. */
+  public void setItem(long i, PyObject value) {
+    instruction("assigning into");
+    int at = index(i);
+    value.incref();
+    PyObject old = items.set(at, value);
+    old.decref();
+  }
+
+  /** {@code list.pop()}: removes the last item and returns the list's reference to it. */
+  public PyObject pop() {
+    return pop(-1);
+  }
+
+  /** {@code list.pop(i)}: removes item {@code i} and returns the list's reference to it. */
+  public PyObject pop(long i) {
+    instruction("pop from");
+    if (items.isEmpty()) {
+      throw new PyException("IndexError", "pop from empty list");
+    }
+    return items.remove(index(i));
+  }
+
+  /** A copy of the items as borrowed references; for tests and reports, not an instruction. */
+  public List<PyObject> itemsView() {
+    touch("reading");
+    return List.copyOf(items);
+  }
+
+  private int index(long i) {
+    long at = i < 0 ? i + items.size() : i;
+    if (at < 0 || at >= items.size()) {
+      throw new PyException(
+          "IndexError", "list index " + i + " out of range for a list of " + items.size());
+    }
+    return (int) at;
+  }
+
+  @Override
+  public String typeName() {
+    return "list";
+  }
+
+  @Override
+  String reprUnchecked(int budget) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int k = 0; k < items.size(); k++) {
+      if (sb.length() > budget) {
+        sb.append("...");
+        break;
+      }
+      if (k > 0) {
+        sb.append(", ");
+      }
+      PyObject item = items.get(k);
+      sb.append(item.isFreed() ? "<freed>" : item.reprUnchecked(budget - sb.length()));
+    }
+    return sb.append(']').toString();
+  }
+
+  @Override
+  void clearReferences() {
+    List<PyObject> owned = new ArrayList<>(items);
+    items.clear();
+    for (PyObject item : owned) {
+      item.decref();
+    }
+  }
+}

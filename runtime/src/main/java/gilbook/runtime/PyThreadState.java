@@ -1,0 +1,178 @@
+package gilbook.runtime;
+
+import gilbook.runtime.internal.ClockThread;
+
+/**
+ * One Python thread's state inside the interpreter, CPython's {@code PyThreadState}.
+ *
+ * <p>As in CPython, the current thread state is thread-local: {@link #get()} finds it, and every
+ * operation on a Python object uses it to check that the calling thread holds the GIL. A thread
+ * state is confined to its own thread; only the accessors documented as such may be called from
+ * elsewhere.
+ */
+public final class PyThreadState {
+  private static final ThreadLocal<PyThreadState> CURRENT = new ThreadLocal<>();
+
+  final Interpreter interp;
+  final long id;
+  final String name;
+  final boolean daemon;
+  private final EvalBreaker evalBreaker;
+  private final boolean everyInstruction;
+  ClockThread clock;
+
+  volatile boolean holdsGil;
+  volatile boolean finished;
+  Throwable uncaught;
+
+  // Statistics, written only by this thread (see Tracer), read as a snapshot.
+  long requestAt;
+  long holdStart;
+  long held;
+  long waited;
+  long ranWithoutGil;
+  long blocked;
+  long cpuWithGil;
+  long acquisitions;
+  long longestHold;
+  long dropRequestsCaused;
+  long forcedSwitchWaits;
+  long instructions;
+  long started;
+  volatile long ended = -1;
+
+  PyThreadState(Interpreter interp, long id, String name, boolean daemon) {
+    this.interp = interp;
+    this.id = id;
+    this.name = name;
+    this.daemon = daemon;
+    this.evalBreaker = interp.evalBreaker();
+    this.everyInstruction = interp.evalBreakerPolicy() == EvalBreakerPolicy.EVERY_INSTRUCTION;
+  }
+
+  /**
+   * The calling thread's state, like {@code PyThreadState_Get()}.
+   *
+   * @throws IllegalStateException if the calling Java thread is not a Python thread
+   */
+  public static PyThreadState get() {
+    PyThreadState ts = CURRENT.get();
+    if (ts == null) {
+      throw new IllegalStateException(
+          "Java thread '"
+              + Thread.currentThread().getName()
+              + "' is not a Python thread. Run this code inside interp.run(...) or a thread from"
+              + " interp.start(...).");
+    }
+    return ts;
+  }
+
+  /** The calling thread's state, or {@code null} if it is not a Python thread. */
+  public static PyThreadState getOrNull() {
+    return CURRENT.get();
+  }
+
+  static void bind(PyThreadState ts) {
+    if (ts == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(ts);
+    }
+  }
+
+  /** The thread's name. Any thread may call this. */
+  public String name() {
+    return name;
+  }
+
+  /** The thread's id, counting from 1 in start order. Any thread may call this. */
+  public long id() {
+    return id;
+  }
+
+  /** The interpreter this thread belongs to. Any thread may call this. */
+  public Interpreter interpreter() {
+    return interp;
+  }
+
+  /** Whether this thread holds the GIL right now. Any thread may call this. */
+  public boolean holdsGil() {
+    return holdsGil;
+  }
+
+  /** This thread's current time on the interpreter's clock. */
+  public long now() {
+    return clock.now();
+  }
+
+  /** A snapshot of this thread's statistics. Any thread may call this; it may be slightly stale. */
+  public ThreadStats stats() {
+    long heldSoFar = held;
+    if (holdsGil && ended < 0 && CURRENT.get() == this) {
+      heldSoFar += clock.now() - holdStart;
+    }
+    return new ThreadStats(
+        id,
+        name,
+        heldSoFar,
+        waited,
+        ranWithoutGil,
+        blocked,
+        cpuWithGil,
+        acquisitions,
+        longestHold,
+        dropRequestsCaused,
+        forcedSwitchWaits,
+        instructions,
+        started,
+        ended);
+  }
+
+  @Override
+  public String toString() {
+    return "PyThreadState[" + name + "]";
+  }
+
+  // ---------------------------------------------------------------- the eval loop's hooks
+
+  /** One instruction: a check point too under {@link EvalBreakerPolicy#EVERY_INSTRUCTION}. */
+  void instruction() {
+    instruction(null);
+  }
+
+  /** One instruction on {@code object} (named in the error if the GIL is not held). */
+  void instruction(PyObject object) {
+    if (everyInstruction && evalBreaker.gilDropRequest()) {
+      handlePending();
+    }
+    requireGil(object);
+    clock.instruction();
+    instructions++;
+  }
+
+  /** A back edge ({@code JUMP_BACKWARD}) or a call: an instruction that is always a check point. */
+  void checkPoint() {
+    requireGil(null);
+    clock.instruction();
+    instructions++;
+    if (evalBreaker.gilDropRequest()) {
+      handlePending();
+    }
+  }
+
+  /** CPython's {@code eval_frame_handle_pending}: honour the drop request, then re-take. */
+  private void handlePending() {
+    if (!holdsGil) {
+      return;
+    }
+    interp.dropGil(this, "drop request");
+    interp.takeGil(this);
+  }
+
+  /** Fails unless this thread holds the GIL; {@code object} names what was touched, if anything. */
+  void requireGil(PyObject object) {
+    if (!holdsGil) {
+      throw new GilNotHeldError(this, object);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The interleaving explorer: what happens to {@code ob_refcnt} when threads run {@code Py_INCREF}
+ * and {@code Py_DECREF} without the GIL.
+ *
+ * <p>Each operation is three micro-steps (LOAD, ADD, STORE). {@link
+ * gilbook.runtime.explorer.InterleavingExplorer} enumerates every interleaving of the threads'
+ * micro-steps for small cases, or samples them uniformly with a seed for large ones, and classifies
+ * each {@link gilbook.runtime.explorer.Schedule} as an {@link gilbook.runtime.explorer.Outcome}:
+ * correct, leak, or premature free. {@link gilbook.runtime.explorer.Schedule#describe()} prints a
+ * losing schedule step by step.
+ */
+package gilbook.runtime.explorer;

@@ -1,0 +1,302 @@
+package gilbook.runtime.internal;
+
+import gilbook.runtime.Cond;
+import gilbook.runtime.Mutex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The clock behind {@code Clock.real()}: {@code System.nanoTime}, real Java threads, and mutexes
+ * and conditions from {@code java.util.concurrent}. Thread-safe. Not API.
+ *
+ * <p>Every Java thread it starts is a daemon, so a runaway Python thread can never keep the JVM
+ * alive; Python's own daemon flag only decides whether {@link #awaitThreads(long)} waits for it.
+ */
+public final class RealClock implements ClockEngine {
+  private final long epoch = System.nanoTime();
+  private final ThreadLocal<RealThread> current = new ThreadLocal<>();
+  private final Set<RealThread> live = ConcurrentHashMap.newKeySet();
+  private volatile boolean configured;
+
+  @Override
+  public boolean isVirtual() {
+    return false;
+  }
+
+  @Override
+  public synchronized void configure(Settings settings) {
+    if (configured) {
+      throw new IllegalStateException(
+          "this real clock already belongs to an interpreter; give each interpreter its own"
+              + " Clock.real()");
+    }
+    configured = true;
+  }
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime() - epoch;
+  }
+
+  @Override
+  public ClockThread currentThread() {
+    return current.get();
+  }
+
+  @Override
+  public ClockThread startThread(String name, boolean daemon, Consumer<ClockThread> body) {
+    RealThread t = new RealThread(name, daemon);
+    Thread java = new Thread(() -> body.accept(t), "py-" + name);
+    java.setDaemon(true);
+    t.java = java;
+    live.add(t);
+    java.start();
+    return t;
+  }
+
+  @Override
+  public void enter(ClockThread thread) {
+    current.set((RealThread) thread);
+  }
+
+  @Override
+  public void exit(ClockThread thread) {
+    current.remove();
+    live.remove((RealThread) thread);
+  }
+
+  @Override
+  public RunEnd awaitThreads(long realTimeoutNanos) {
+    if (current.get() != null) {
+      throw new IllegalStateException(
+          "a Python thread cannot wait for the whole run; use PyThread.join() instead");
+    }
+    long deadline = System.nanoTime() + Math.min(realTimeoutNanos, Long.MAX_VALUE / 4);
+    while (true) {
+      RealThread waitFor = null;
+      for (RealThread t : live) {
+        if (!t.daemon) {
+          waitFor = t;
+          break;
+        }
+      }
+      if (waitFor == null) {
+        return new RunEnd(RunEnd.Kind.FINISHED, "");
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return new RunEnd(
+            RunEnd.Kind.TIMED_OUT,
+            "threads were still running after "
+                + TimeUnit.NANOSECONDS.toMillis(realTimeoutNanos)
+                + " ms: "
+                + String.join("; ", describeLiveThreads()));
+      }
+      try {
+        waitFor.java.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new RunEnd(RunEnd.Kind.TIMED_OUT, "interrupted while waiting for threads");
+      }
+      if (!waitFor.java.isAlive()) {
+        live.remove(waitFor);
+      }
+    }
+  }
+
+  @Override
+  public void kill() {
+    for (RealThread t : live) {
+      t.killed = true;
+      t.java.interrupt();
+    }
+  }
+
+  @Override
+  public List<String> describeLiveThreads() {
+    List<String> out = new ArrayList<>();
+    for (RealThread t : live) {
+      String what = t.waitingFor != null ? "waits for " + t.waitingFor : "is running";
+      out.add(t.name + " " + what + (t.java.isAlive() ? "" : " (ended)"));
+    }
+    return out;
+  }
+
+  @Override
+  public Mutex newMutex(String name) {
+    return new RealMutex(Objects.requireNonNull(name, "name must not be null"));
+  }
+
+  @Override
+  public Cond newCond(String name, Mutex mutex) {
+    Objects.requireNonNull(name, "name must not be null");
+    if (!(mutex instanceof RealMutex)) {
+      throw new IllegalArgumentException(
+          "condition " + name + " needs a mutex made by the same real clock");
+    }
+    return new RealCond((RealMutex) mutex);
+  }
+
+  private ThreadKilled killedError() {
+    RealThread self = current.get();
+    return new ThreadKilled(self != null ? self.name : Thread.currentThread().getName());
+  }
+
+  private void checkKilled() {
+    RealThread self = current.get();
+    if (self != null && self.killed) {
+      throw new ThreadKilled(self.name);
+    }
+  }
+
+  private final class RealMutex implements Mutex {
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    RealMutex(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void lock() {
+      if (lock.isHeldByCurrentThread()) {
+        throw new IllegalStateException(
+            "thread "
+                + Thread.currentThread().getName()
+                + " already holds mutex "
+                + name
+                + ", which is not reentrant");
+      }
+      if (lock.tryLock()) {
+        return;
+      }
+      try {
+        lock.lockInterruptibly();
+      } catch (InterruptedException e) {
+        throw killedError();
+      }
+    }
+
+    @Override
+    public void unlock() {
+      if (!lock.isHeldByCurrentThread()) {
+        throw new IllegalStateException(
+            "thread "
+                + Thread.currentThread().getName()
+                + " unlocked mutex "
+                + name
+                + ", which it does not hold");
+      }
+      lock.unlock();
+    }
+  }
+
+  private final class RealCond implements Cond {
+    private final Condition condition;
+
+    RealCond(RealMutex mutex) {
+      this.condition = mutex.lock.newCondition();
+    }
+
+    @Override
+    public void await() {
+      checkKilled();
+      try {
+        condition.await();
+      } catch (InterruptedException e) {
+        throw killedError();
+      }
+    }
+
+    @Override
+    public boolean timedWait(long nanos) {
+      checkKilled();
+      try {
+        return condition.awaitNanos(nanos) <= 0;
+      } catch (InterruptedException e) {
+        throw killedError();
+      }
+    }
+
+    @Override
+    public void signal() {
+      condition.signal();
+    }
+
+    @Override
+    public void broadcast() {
+      condition.signalAll();
+    }
+  }
+
+  private final class RealThread implements ClockThread {
+    final String name;
+    final boolean daemon;
+    Thread java;
+    volatile String waitingFor;
+    volatile boolean killed;
+
+    RealThread(String name, boolean daemon) {
+      this.name = name;
+      this.daemon = daemon;
+    }
+
+    @Override
+    public long now() {
+      return System.nanoTime() - epoch;
+    }
+
+    @Override
+    public void instruction() {
+      if (killed) {
+        throw new ThreadKilled(name);
+      }
+    }
+
+    @Override
+    public void cpu(long nanos) {
+      long end = System.nanoTime() + nanos;
+      while (System.nanoTime() - end < 0) {
+        if (killed) {
+          throw new ThreadKilled(name);
+        }
+        Thread.onSpinWait();
+      }
+    }
+
+    @Override
+    public void sleep(long nanos) {
+      long end = System.nanoTime() + nanos;
+      long left;
+      while ((left = end - System.nanoTime()) > 0) {
+        if (killed) {
+          throw new ThreadKilled(name);
+        }
+        LockSupport.parkNanos(left);
+      }
+    }
+
+    @Override
+    public void waitingFor(String what, boolean gil) {
+      this.waitingFor = what;
+    }
+
+    @Override
+    public boolean killed() {
+      return killed;
+    }
+  }
+}
