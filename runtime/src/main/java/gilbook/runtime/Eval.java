@@ -60,4 +60,48 @@ public final class Eval {
     PyThreadState.get().checkPoint();
     body.run();
   }
+
+  /**
+   * {@code PyEval_SaveThread()}, the first half of {@code Py_BEGIN_ALLOW_THREADS}: drops the GIL
+   * held by the calling thread and returns its state, to pass to {@link #restoreThread}.
+   *
+   * @throws GilStateError if the calling thread does not hold the GIL
+   */
+  public static PyThreadState saveThread() {
+    PyThreadState ts = PyThreadState.get();
+    ts.interp.dropGil(ts, "allow threads");
+    return ts;
+  }
+
+  /**
+   * {@code PyEval_RestoreThread(tstate)}, the end of {@code Py_END_ALLOW_THREADS}: takes the GIL
+   * again. It must be called on the thread that saved {@code tstate}.
+   */
+  public static void restoreThread(PyThreadState tstate) {
+    PyThreadState ts = PyThreadState.get();
+    if (tstate != ts) {
+      throw new GilStateError(
+          "thread "
+              + ts.name()
+              + " tried to restore the thread state of "
+              + (tstate == null ? "null" : tstate.name())
+              + "; restore a thread state on the thread that saved it");
+    }
+    ts.interp.takeGil(ts);
+  }
+
+  /**
+   * Runs {@code body} with the GIL released, between {@code Py_BEGIN_ALLOW_THREADS} and {@code
+   * Py_END_ALLOW_THREADS}. Other Python threads can run meanwhile; {@code body} must not touch
+   * Python objects.
+   */
+  public static void allowThreads(Runnable body) {
+    Objects.requireNonNull(body, "body must not be null");
+    PyThreadState ts = saveThread();
+    try {
+      body.run();
+    } finally {
+      restoreThread(ts);
+    }
+  }
 }

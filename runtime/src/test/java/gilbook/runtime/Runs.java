@@ -1,0 +1,58 @@
+package gilbook.runtime;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared helpers for the runtime's tests. */
+final class Runs {
+  static final long INTERVAL = Duration.ofMillis(5).toNanos();
+  static final long COST = 50;
+  static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  private Runs() {}
+
+  /** A virtual interpreter with the defaults and the given seed. */
+  static Interpreter.Builder virtual(long seed) {
+    return Interpreter.builder().clock(Clock.virtual(seed)).stderr(QUIET);
+  }
+
+  /** A CPU-bound thread body: {@code n} iterations of an empty loop (one back edge each). */
+  static Runnable spin(long n) {
+    return () -> Eval.loop(n, i -> {});
+  }
+
+  /**
+   * Runs {@code first}, which starts {@code second} from inside; so {@code first} holds the GIL
+   * before {@code second} asks for it.
+   */
+  static void startFirst(
+      Interpreter interp, String first, Runnable firstBody, String second, Runnable secondBody) {
+    interp.start(
+        first,
+        () -> {
+          interp.start(second, secondBody);
+          firstBody.run();
+        });
+    interp.awaitThreads();
+  }
+
+  /** The events of one kind by one thread. */
+  static List<TraceEvent> events(Interpreter interp, TraceEvent.Kind kind, String thread) {
+    List<TraceEvent> out = new ArrayList<>();
+    for (TraceEvent e : interp.trace().events(kind)) {
+      if (e.thread().equals(thread)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Holds without the first and the last, which start or end with a thread. */
+  static List<Trace.Hold> innerHolds(Interpreter interp) {
+    List<Trace.Hold> holds = interp.trace().holds();
+    return holds.size() <= 2 ? List.of() : holds.subList(1, holds.size() - 1);
+  }
+}
