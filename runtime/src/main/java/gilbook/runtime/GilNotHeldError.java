@@ -12,7 +12,10 @@ public final class GilNotHeldError extends SimulationError {
   }
 
   private static String message(PyThreadState thread, PyObject object) {
-    String what = object == null ? "ran a Python instruction" : "touched " + object.describe();
+    String what =
+        object == null
+            ? "ran Python code (an instruction, or making an object)"
+            : "touched " + object.describe();
     return "thread "
         + thread.name()
         + " "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A Python {@code dict} with str, int, bool or None keys.
@@ -160,6 +161,14 @@ public final class PyDict extends PyObject {
           .append(entry.value.isFreed() ? "<freed>" : entry.value.reprUnchecked(budget));
     }
     return sb.append('}').toString();
+  }
+
+  @Override
+  void traverse(Consumer<PyObject> visitor) {
+    for (Entry e : entries.values()) {
+      visitor.accept(e.key);
+      visitor.accept(e.value);
+    }
   }
 
   @Override

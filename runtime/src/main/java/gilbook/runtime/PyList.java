@@ -2,6 +2,7 @@ package gilbook.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A Python {@code list}.
@@ -130,6 +131,11 @@ public final class PyList extends PyObject {
       sb.append(item.isFreed() ? "<freed>" : item.reprUnchecked(budget - sb.length()));
     }
     return sb.append(']').toString();
+  }
+
+  @Override
+  void traverse(Consumer<PyObject> visitor) {
+    items.forEach(visitor);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package gilbook.runtime;
 
+import java.util.function.Consumer;
+
 /**
  * A Python object with CPython's reference-counting rules.
  *
@@ -59,6 +61,9 @@ public abstract class PyObject {
 
   /** What the object contains goes away with it: containers decref their items here. */
   void clearReferences() {}
+
+  /** Calls {@code visitor} once per reference this object owns (CPython's {@code tp_traverse}). */
+  void traverse(Consumer<PyObject> visitor) {}
 
   /** {@code Py_INCREF}: one more owner. Returns this object, for chaining. */
   public final PyObject incref() {

@@ -7,7 +7,8 @@ import java.util.List;
  * run ended if it did not finish normally, and exceptions that escaped threads. Immutable and
  * thread-safe.
  *
- * @param leaks objects still alive at shutdown (start-up objects such as None are not counted)
+ * @param leaks objects still alive at shutdown (start-up objects such as None are not counted); see
+ *     {@link #rootLeaks()} for the ones a missing decref left behind
  * @param liveThreads threads that had not finished, each with what it was doing
  * @param runEnd the deadlock or time-limit report, or empty when the run finished normally
  * @param threadExceptions one line per thread whose body raised
@@ -21,8 +22,14 @@ public record ShutdownReport(
     threadExceptions = List.copyOf(threadExceptions);
   }
 
-  /** One object still referenced at shutdown. */
-  public record Leak(String type, String repr, int refcnt, long address, String createdBy) {
+  /**
+   * One object still referenced at shutdown.
+   *
+   * @param root whether something other than leaked objects holds it: a missing decref is here;
+   *     {@code false} means it is only kept alive by other leaked objects
+   */
+  public record Leak(
+      String type, String repr, int refcnt, long address, String createdBy, boolean root) {
     @Override
     public String toString() {
       return type
@@ -37,6 +44,11 @@ public record ShutdownReport(
           + createdBy
           + ")";
     }
+  }
+
+  /** The leaks a missing decref left behind, without the objects they merely keep alive. */
+  public List<Leak> rootLeaks() {
+    return leaks.stream().filter(Leak::root).toList();
   }
 
   /** Whether nothing leaked, no thread was left, and the run ended normally. */
@@ -56,8 +68,14 @@ public record ShutdownReport(
     for (String t : liveThreads) {
       sb.append("\n  live thread: ").append(t);
     }
-    for (Leak l : leaks) {
+    List<Leak> roots = rootLeaks();
+    for (Leak l : roots) {
       sb.append("\n  leak: ").append(l);
+    }
+    if (leaks.size() > roots.size()) {
+      sb.append("\n  and ")
+          .append(leaks.size() - roots.size())
+          .append(" more objects kept alive only by the leaks above");
     }
     for (String e : threadExceptions) {
       sb.append("\n  exception in thread ").append(e);
