@@ -282,10 +282,9 @@ public final class Interpreter implements AutoCloseable {
     if (release) {
       dropGil(ts, what);
     }
-    long since = ts.now();
     boolean withGil = ts.holdsGil;
-    ts.clock.cpu(nanos);
-    tracer.cpu(ts, what, withGil, since);
+    long began = ts.clock.cpu(nanos);
+    tracer.cpu(ts, what, withGil, began);
     if (release) {
       takeGil(ts);
     }

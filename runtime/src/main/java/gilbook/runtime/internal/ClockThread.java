@@ -12,8 +12,12 @@ public interface ClockThread {
   /** Charges one bytecode-sized instruction. Cheap: this is the interpreter's hot path. */
   void instruction();
 
-  /** Computation that occupies a core for {@code nanos} (busy, not blocked). */
-  void cpu(long nanos);
+  /**
+   * Computation that occupies a core for {@code nanos} (busy, not blocked).
+   *
+   * @return when the computation really began: later than now if every simulated core was busy
+   */
+  long cpu(long nanos);
 
   /** Blocking that occupies no core, such as I/O or {@code time.sleep}. */
   void sleep(long nanos);

@@ -267,14 +267,16 @@ public final class RealClock implements ClockEngine {
     }
 
     @Override
-    public void cpu(long nanos) {
-      long end = System.nanoTime() + nanos;
+    public long cpu(long nanos) {
+      long start = System.nanoTime();
+      long end = start + nanos;
       while (System.nanoTime() - end < 0) {
         if (killed) {
           throw new ThreadKilled(name);
         }
         Thread.onSpinWait();
       }
+      return start - epoch;
     }
 
     @Override

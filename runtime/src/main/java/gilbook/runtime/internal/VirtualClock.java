@@ -448,7 +448,7 @@ public final class VirtualClock implements ClockEngine {
 
   // ---------------------------------------------------------------- time
 
-  private void cpu(SimThread self, long nanos) {
+  private long cpu(SimThread self, long nanos) {
     lock.lock();
     int core = 0;
     for (int c = 1; c < coreFreeAt.length; c++) {
@@ -463,6 +463,7 @@ public final class VirtualClock implements ClockEngine {
     if (self.now > nextEventAt) {
       preempt(self);
     }
+    return start;
   }
 
   private void sleep(SimThread self, long nanos) {
@@ -711,8 +712,8 @@ public final class VirtualClock implements ClockEngine {
     }
 
     @Override
-    public void cpu(long nanos) {
-      VirtualClock.this.cpu(this, nanos);
+    public long cpu(long nanos) {
+      return VirtualClock.this.cpu(this, nanos);
     }
 
     @Override
