@@ -96,6 +96,48 @@ public final class PyList extends PyObject {
     return items.remove(index(i));
   }
 
+  /**
+   * The list's raw storage, CPython's {@code ob_item} array: storing or removing a pointer here
+   * changes no reference count. The code around it must keep the counts right; chapter 1's
+   * exercise is exactly that.
+   */
+  public ObItem obItem() {
+    touch("reading the storage of");
+    return new ObItem();
+  }
+
+  /** A view of a list's raw storage; see {@link PyList#obItem()}. Hold the GIL. */
+  public final class ObItem {
+    private ObItem() {}
+
+    /** Stores {@code item} at the end, without increfing it. */
+    public void add(PyObject item) {
+      touch("storing into");
+      items.add(java.util.Objects.requireNonNull(item, "item must not be null"));
+    }
+
+    /** Removes the last pointer and returns it, without decrefing it. */
+    public PyObject removeLast() {
+      touch("removing from");
+      if (items.isEmpty()) {
+        throw new PyException("IndexError", "pop from empty list");
+      }
+      return items.remove(items.size() - 1);
+    }
+
+    /** The pointer at {@code i}: a borrowed reference. */
+    public PyObject get(int i) {
+      touch("reading");
+      return items.get(index(i));
+    }
+
+    /** How many pointers the storage holds. */
+    public int size() {
+      touch("reading");
+      return items.size();
+    }
+  }
+
   /** A copy of the items as borrowed references; for tests and reports, not an instruction. */
   public List<PyObject> itemsView() {
     touch("reading");

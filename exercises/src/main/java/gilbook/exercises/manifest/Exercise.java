@@ -1,0 +1,53 @@
+package gilbook.exercises.manifest;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One exercise as the manifest lists it. Immutable.
+ *
+ * @param id a short unique name, used on the command line ({@code gilbook check ID})
+ * @param title the title shown to learners
+ * @param path the learner's file, relative to the workbook root ({@code exercises/NN-.../x.jsh})
+ * @param contract the fully qualified name of the contract interface the file must implement
+ * @param checks the fully qualified name of the JUnit 5 class that grades it
+ * @param timeLimitSeconds how long a check may take before it is stopped
+ * @param hints progressive hints, from a nudge to nearly the answer
+ */
+public record Exercise(
+    String id,
+    String title,
+    String path,
+    String contract,
+    String checks,
+    int timeLimitSeconds,
+    List<String> hints) {
+
+  static final String EXERCISES_DIR = "exercises/";
+  static final String SOLUTIONS_DIR = "solutions/";
+
+  @JsonCreator
+  public Exercise(
+      @JsonProperty("id") String id,
+      @JsonProperty("title") String title,
+      @JsonProperty("path") String path,
+      @JsonProperty("contract") String contract,
+      @JsonProperty("checks") String checks,
+      @JsonProperty("timeLimitSeconds") Integer timeLimitSeconds,
+      @JsonProperty("hints") List<String> hints) {
+    this(
+        id,
+        title,
+        path,
+        contract,
+        checks,
+        timeLimitSeconds == null ? 10 : timeLimitSeconds,
+        hints == null ? List.of() : List.copyOf(hints));
+  }
+
+  /** The reference solution: the same path under {@code solutions/}. */
+  public String solutionPath() {
+    return SOLUTIONS_DIR + path.substring(EXERCISES_DIR.length());
+  }
+}

@@ -1,0 +1,134 @@
+package gilbook.exercises.verify;
+
+import gilbook.exercises.grading.GradeReport;
+import gilbook.exercises.grading.Grader;
+import gilbook.exercises.manifest.Chapter;
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.manifest.Manifest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The authoring contract every exercise must keep, as in rustlings' developer check: a TODO and at
+ * least two hints; a solution at the mirrored path; every manifest entry on disk; the stub fails
+ * its checks and the solution passes; and each verdict is the same over {@link #RUNS} runs. Checked
+ * by {@code mvn verify} and by {@code gilbook verify}.
+ */
+public final class AuthoringContract {
+  /** How many times each stub and solution is graded to prove the verdict is stable. */
+  public static final int RUNS = 5;
+
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  private AuthoringContract() {}
+
+  /**
+   * Checks the workbook at {@code root}, reporting progress to {@code progress}.
+   *
+   * @return every breach, each saying what to fix; empty when the contract holds
+   */
+  public static List<String> verify(Path root, Consumer<String> progress) {
+    Manifest manifest = Manifest.load(root);
+    List<String> breaches = new ArrayList<>();
+    for (Chapter chapter : manifest.chapters()) {
+      if (!Files.isRegularFile(root.resolve(chapter.lesson()))) {
+        breaches.add("chapter " + chapter.id() + ": lesson " + chapter.lesson() + " is missing");
+      }
+    }
+    for (Exercise e : manifest.exercises()) {
+      progress.accept("verifying " + e.id());
+      breaches.addAll(checkFiles(root, e));
+      if (Files.isRegularFile(root.resolve(e.path()))
+          && Files.isRegularFile(root.resolve(e.solutionPath()))) {
+        breaches.addAll(checkVerdicts(root, e));
+      }
+    }
+    breaches.addAll(orphans(root, manifest));
+    return breaches;
+  }
+
+  private static List<String> checkFiles(Path root, Exercise e) {
+    List<String> out = new ArrayList<>();
+    Path stub = root.resolve(e.path());
+    if (!Files.isRegularFile(stub)) {
+      out.add(e.id() + ": " + e.path() + " is missing; create it or fix the manifest's path");
+    } else if (!read(stub).contains("TODO")) {
+      out.add(e.id() + ": " + e.path() + " has no TODO marking the learner's work");
+    }
+    if (!Files.isRegularFile(root.resolve(e.solutionPath()))) {
+      out.add(e.id() + ": no solution at " + e.solutionPath() + " (it must mirror the exercise)");
+    }
+    if (e.hints().size() < 2) {
+      out.add(e.id() + ": has " + e.hints().size() + " hint(s); give at least two levels");
+    }
+    return out;
+  }
+
+  private static List<String> checkVerdicts(Path root, Exercise e) {
+    List<String> out = new ArrayList<>();
+    List<Boolean> stub = new ArrayList<>();
+    List<Boolean> solution = new ArrayList<>();
+    GradeReport failedSolution = null;
+    for (int run = 0; run < RUNS; run++) {
+      stub.add(Grader.grade(e, root.resolve(e.path()), QUIET, QUIET).passed());
+      GradeReport s = Grader.grade(e, root.resolve(e.solutionPath()), QUIET, QUIET);
+      solution.add(s.passed());
+      if (!s.passed() && failedSolution == null) {
+        failedSolution = s;
+      }
+    }
+    if (stub.contains(true)) {
+      out.add(e.id() + ": the stub as shipped passes its checks; leave work for the learner");
+    }
+    if (solution.contains(false)) {
+      out.add(e.id() + ": the solution fails its checks: " + summary(failedSolution));
+    }
+    if (stub.stream().distinct().count() > 1 || solution.stream().distinct().count() > 1) {
+      out.add(e.id() + ": the verdict changed between runs; a check depends on scheduling");
+    }
+    return out;
+  }
+
+  private static String summary(GradeReport report) {
+    if (!report.problems().isEmpty()) {
+      return report.problems().get(0).message();
+    }
+    return report.checks().stream()
+        .filter(c -> !c.passed())
+        .map(c -> c.name() + ": " + c.message().replace('\n', ' '))
+        .findFirst()
+        .orElse("stray threads " + report.strayThreads());
+  }
+
+  /** Exercise files on disk that the manifest does not list. */
+  private static List<String> orphans(Path root, Manifest manifest) {
+    List<String> out = new ArrayList<>();
+    Path dir = root.resolve("exercises");
+    try (Stream<Path> files = Files.walk(dir)) {
+      files
+          .filter(p -> p.toString().endsWith(".jsh"))
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(rel -> manifest.exerciseAt(rel).isEmpty())
+          .forEach(rel -> out.add(rel + " is not in the manifest; list it or remove it"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
