@@ -1,54 +1,50 @@
 package gilbook.app;
 
-import java.io.PrintStream;
+import gilbook.app.cli.Context;
+import gilbook.app.cli.GilbookCommand;
+import gilbook.app.engine.EngineException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 
 /**
- * Entry point of the {@code gilbook} launcher.
+ * Entry point of the {@code gilbook} launcher: the CLI, and later the window.
  *
- * <p>The workbook commands and the window arrive with the engine; until then this prints the
- * version and what is planned, so the launcher has something true to say.
+ * <p>Exit codes: 0 when every asked check passed, 1 when one failed, 2 for usage or environment
+ * errors. Learner code never runs in this JVM, so nothing it does can end or hang it.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err, System.in, Ansi.AUTO));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || isOneOf(args[0], "--help", "-h", "help")) {
-      printHelp(out);
-      return 0;
-    }
-    if (isOneOf(args[0], "--version", "-V", "version")) {
-      out.println("gilbook " + Version.current());
-      return 0;
-    }
-    err.println("gilbook: unknown command '" + args[0] + "'.");
-    err.println("Run './gilbook --help' to see the commands this version has.");
-    return 2;
-  }
-
-  private static boolean isOneOf(String arg, String... names) {
-    for (String name : names) {
-      if (name.equals(arg)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void printHelp(PrintStream out) {
-    out.println("gilbook " + Version.current() + " - an interactive workbook on Python's GIL");
-    out.println();
-    out.println("Usage: ./gilbook [--help | --version]");
-    out.println();
-    out.println("This build has the simulated CPython runtime (module runtime). The workbook");
-    out.println("commands (list, check, watch, hint, run, reset, progress, verify, jshell) and");
-    out.println("the desktop window are not in this build yet.");
-    out.println();
-    out.println("Try the runtime today:");
-    out.println("  mvn -B verify                      run every test");
-    out.println("  bench/run                          print the runtime benchmarks");
+  /** Runs the command line; returns the exit code. */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, InputStream in, Ansi ansi) {
+    Context ctx = new Context(out, err, in, ansi);
+    CommandLine cl = GilbookCommand.create(ctx);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof EngineException) {
+            err.println(ctx.style("@|red gilbook:|@ ") + ex.getMessage());
+            return 2;
+          }
+          err.println(ctx.style("@|red gilbook: internal error:|@ ") + ex);
+          err.println("Please report it with the command you ran.");
+          return 2;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 }

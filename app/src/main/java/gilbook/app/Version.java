@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The version Maven stamped into the build, read once from {@code gilbook-version.properties}. */
-final class Version {
+public final class Version {
   private Version() {}
 
-  static String current() {
+  public static String current() {
     try (InputStream in = Version.class.getResourceAsStream("/gilbook-version.properties")) {
       if (in == null) {
         return "(unknown version)";

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,6 +78,16 @@ public final class Interpreter implements AutoCloseable {
     for (int i = 0; i < smallInts.length; i++) {
       smallInts[i] = new PyLong(this, PyLong.SMALL_MIN + i);
     }
+  }
+
+  private static final List<Consumer<Interpreter>> BUILD_OBSERVERS = new CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code observer} with every interpreter built from now on in this JVM. Tools use it:
+   * {@code gilbook run} prints a GIL summary of each interpreter a learner's file builds.
+   */
+  public static void addBuildObserver(Consumer<Interpreter> observer) {
+    BUILD_OBSERVERS.add(Objects.requireNonNull(observer, "observer must not be null"));
   }
 
   /** A builder with CPython's defaults: 5 ms interval, forced switching, 3.10+ check points. */
@@ -705,6 +717,7 @@ public final class Interpreter implements AutoCloseable {
         clock = Clock.virtual(0);
       }
       Interpreter interp = new Interpreter(this);
+      BUILD_OBSERVERS.forEach(o -> o.accept(interp));
       clock = null; // a clock serves one interpreter; the next build() makes a fresh default
       clockSet = false;
       return interp;

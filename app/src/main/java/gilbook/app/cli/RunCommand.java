@@ -1,0 +1,117 @@
+package gilbook.app.cli;
+
+import gilbook.app.engine.EngineException;
+import gilbook.app.engine.Workbook;
+import gilbook.exercises.harness.Problem;
+import gilbook.exercises.worker.WorkerResult;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gilbook run}: runs a file's code, prints its output and a GIL summary. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run an exercise file (or any .jsh file) in a child JVM: print its output, then a GIL"
+          + " summary of every interpreter it built.",
+      "Exit code 0 when it ran cleanly, 1 when it failed or timed out."
+    })
+final class RunCommand implements Callable<Integer> {
+  private static final int LIMIT_SECONDS = 30;
+  private final Context ctx;
+
+  @Parameters(paramLabel = "ID|PATH", description = "An exercise id or a file path.")
+  String target;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--trace",
+      paramLabel = "OUT.json",
+      description = "Write the last interpreter's GIL trace here.")
+  Path trace;
+
+  RunCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The {@code run --json} document. */
+  record JsonRun(
+      String file,
+      String status,
+      List<Problem> problems,
+      List<String> summary,
+      String output,
+      long outputTruncatedBytes,
+      String error) {}
+
+  @Override
+  public Integer call() {
+    Workbook wb = ctx.workbook();
+    Path file = resolve(wb);
+    OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
+    Workbook.RunOutcome o = wb.run(file, LIMIT_SECONDS, trace, echo);
+    String error = error(o);
+    WorkerResult r = o.result().orElse(null);
+    if (json) {
+      Json.print(
+          ctx.out(),
+          new JsonRun(
+              wb.display(file),
+              r == null ? "failed" : r.status(),
+              r == null ? List.of() : r.problems(),
+              r == null ? List.of() : r.lines(),
+              o.output(),
+              o.dropped(),
+              error));
+      return error == null && r != null && r.problems().isEmpty() ? 0 : 1;
+    }
+    if (o.dropped() > 0) {
+      ctx.out().println(ctx.style("@|yellow [output truncated: " + o.dropped() + " more bytes]|@"));
+    }
+    if (error != null) {
+      ctx.out().println(ctx.style("@|red ✗ " + error + "|@"));
+      return 1;
+    }
+    for (Problem p : r.problems()) {
+      ctx.out().println(ctx.style("@|red ✗|@ ") + p.format(wb.display(file)));
+    }
+    ctx.out().println(ctx.style("@|bold GIL summary|@") + " (" + r.detail() + ")");
+    r.lines().forEach(ctx.out()::println);
+    if (trace != null && Files.exists(trace)) {
+      ctx.out().println("trace written to " + trace);
+    }
+    return r.problems().isEmpty() ? 0 : 1;
+  }
+
+  private static String error(Workbook.RunOutcome o) {
+    if (o.killed()) {
+      return "the code did not finish within " + LIMIT_SECONDS + " s and was stopped";
+    }
+    if (o.result().isEmpty()) {
+      return "the JVM running the code ended early (exit code " + o.exitCode() + ")";
+    }
+    if (o.result().get().status().equals("timeout")) {
+      return o.result().get().detail();
+    }
+    return null;
+  }
+
+  private Path resolve(Workbook wb) {
+    Path asPath = Path.of(target);
+    if (Files.isRegularFile(asPath)) {
+      return asPath;
+    }
+    if (target.endsWith(".jsh") || target.contains("/")) {
+      throw new EngineException("no file at " + target + "; check the path.");
+    }
+    return wb.file(wb.exercise(target));
+  }
+}

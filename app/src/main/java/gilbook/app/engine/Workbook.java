@@ -1,0 +1,274 @@
+package gilbook.app.engine;
+
+import gilbook.exercises.manifest.Chapter;
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.manifest.Manifest;
+import gilbook.exercises.manifest.ManifestException;
+import gilbook.exercises.worker.WorkerResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One workbook folder: its manifest, the learner's files and progress, and the operations the CLI
+ * and the GUI share. It grades nothing itself: every check runs in a {@link WorkerProcess}. Not
+ * thread-safe.
+ */
+public final class Workbook {
+  /** Where gilbook keeps its own state inside the workbook folder. */
+  static final String STATE_DIR = ".gilbook";
+
+  private final Path root;
+  private final Manifest manifest;
+  private final Progress progress;
+
+  private Workbook(Path root, Manifest manifest, Progress progress) {
+    this.root = root;
+    this.manifest = manifest;
+    this.progress = progress;
+  }
+
+  /**
+   * Opens the workbook at {@code root}.
+   *
+   * @throws EngineException if there is no valid manifest there
+   */
+  public static Workbook open(Path root) {
+    try {
+      Manifest m = Manifest.load(root);
+      return new Workbook(root, m, Progress.load(root.resolve(STATE_DIR).resolve("progress.txt")));
+    } catch (ManifestException e) {
+      throw new EngineException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Finds the workbook folder: {@code -Dgilbook.root} (the launcher sets it), else the first folder
+   * from the current one upwards that has the manifest.
+   */
+  public static Path findRoot() {
+    String prop = System.getProperty("gilbook.root");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop).toAbsolutePath();
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve(Manifest.FILE))) {
+        return p;
+      }
+    }
+    throw new EngineException(
+        "no workbook here: no "
+            + Manifest.FILE
+            + " in this folder or above it. Run gilbook from"
+            + " the folder you cloned, or use its ./gilbook launcher.");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  public Progress progress() {
+    return progress;
+  }
+
+  /** The exercise with this id, or an error listing the ids there are. */
+  public Exercise exercise(String id) {
+    return manifest
+        .exercise(id)
+        .or(() -> manifest.exerciseAt(relative(Path.of(id))))
+        .orElseThrow(
+            () ->
+                new EngineException(
+                    "no exercise '"
+                        + id
+                        + "'. Run './gilbook list' to see them; ids are "
+                        + manifest.exercises().stream().map(Exercise::id).toList()));
+  }
+
+  private String relative(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : p.toString();
+  }
+
+  public Path file(Exercise e) {
+    return root.resolve(e.path());
+  }
+
+  public Path solutionFile(Exercise e) {
+    return root.resolve(e.solutionPath());
+  }
+
+  public Chapter chapterOf(Exercise e) {
+    return manifest.chapterOf(e);
+  }
+
+  /** The current exercise: the remembered one, else the first one not done. */
+  public Exercise current() {
+    Optional<Exercise> remembered = progress.current().flatMap(manifest::exercise);
+    return remembered
+        .filter(e -> !progress.isDone(e.id()))
+        .or(this::firstPending)
+        .or(() -> remembered)
+        .orElse(manifest.exercises().get(0));
+  }
+
+  /** The first exercise, in order, that is not done. */
+  public Optional<Exercise> firstPending() {
+    return manifest.exercises().stream().filter(e -> !progress.isDone(e.id())).findFirst();
+  }
+
+  /** The exercise after {@code e}, if any. */
+  public Optional<Exercise> next(Exercise e) {
+    List<Exercise> all = manifest.exercises();
+    int i = all.indexOf(e);
+    return i >= 0 && i + 1 < all.size() ? Optional.of(all.get(i + 1)) : Optional.empty();
+  }
+
+  /**
+   * Grades {@code file} against exercise {@code e} in a child JVM, and records a pass in progress
+   * when it is the learner's own file.
+   *
+   * @param echo where to stream the learner's output live, or {@code null}
+   */
+  public CheckOutcome check(Exercise e, Path file, OutputStream echo) {
+    List<String> args =
+        List.of(
+            "check",
+            "--exercise",
+            e.id(),
+            "--contract",
+            e.contract(),
+            "--checks",
+            e.checks(),
+            "--file",
+            file.toAbsolutePath().toString());
+    WorkerProcess.Outcome o = WorkerProcess.run(args, e.timeLimitSeconds() * 1000L, echo);
+    CheckOutcome outcome = CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
+    if (file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+      if (outcome.passed()) {
+        progress.markDone(e.id());
+      } else {
+        progress.markPending(e.id());
+      }
+      progress.save();
+    }
+    return outcome;
+  }
+
+  /** A path as the learner knows it: relative to the workbook when inside it. */
+  public String display(Path file) {
+    return relative(file);
+  }
+
+  /** The result of {@link #run}: the worker's answer and what the code printed. */
+  public record RunOutcome(
+      Optional<WorkerResult> result, boolean killed, int exitCode, String output, long dropped) {}
+
+  /** Runs a file's top-level code in a child JVM, streaming its output to {@code echo}. */
+  public RunOutcome run(Path file, int limitSeconds, Path trace, OutputStream echo) {
+    List<String> args = new ArrayList<>(List.of("run", "--file", file.toAbsolutePath().toString()));
+    if (trace != null) {
+      args.add("--trace");
+      args.add(trace.toAbsolutePath().toString());
+    }
+    WorkerProcess.Outcome o = WorkerProcess.run(args, limitSeconds * 1000L, echo);
+    return new RunOutcome(o.result(), o.killed(), o.exitCode(), o.output(), o.droppedOutput());
+  }
+
+  /** Runs the authoring contract in a child JVM; returns the breaches, or throws on failure. */
+  public List<String> verify(OutputStream echo) {
+    WorkerProcess.Outcome o =
+        WorkerProcess.run(List.of("verify", "--root", root.toString()), 300_000, echo);
+    WorkerResult r =
+        o.result()
+            .orElseThrow(
+                () ->
+                    new EngineException(
+                        "the verification worker ended without an answer (exit code "
+                            + o.exitCode()
+                            + "):\n"
+                            + o.output()));
+    if (!"verified".equals(r.status())) {
+      throw new EngineException("verification could not run: " + r.detail());
+    }
+    return r.lines();
+  }
+
+  /** Reveals the next hint level of {@code e}, up to the last; returns the unlocked hints. */
+  public List<String> hints(Exercise e, Integer level) {
+    int unlocked = progress.hintLevel(e.id());
+    int want = level == null ? Math.min(unlocked + 1, e.hints().size()) : level;
+    if (want < 1 || want > e.hints().size()) {
+      throw new EngineException(
+          e.id() + " has hint levels 1 to " + e.hints().size() + "; there is no level " + want);
+    }
+    if (want > unlocked + 1) {
+      throw new EngineException(
+          "hint levels unlock one at a time: level "
+              + (unlocked + 1)
+              + " comes next. Run './gilbook hint "
+              + e.id()
+              + "'.");
+    }
+    if (want > unlocked) {
+      progress.hintLevel(e.id(), want);
+      progress.current(e.id());
+      progress.save();
+    }
+    return e.hints().subList(0, want);
+  }
+
+  /**
+   * Restores the shipped stub of {@code e}, after copying the learner's file into {@code
+   * .gilbook/backups/}.
+   *
+   * @return the backup's path, or empty when there was no file to back up
+   */
+  public Optional<Path> reset(Exercise e) {
+    Path file = file(e);
+    Optional<Path> backup = Optional.empty();
+    try {
+      if (Files.exists(file)) {
+        Path dir = root.resolve(STATE_DIR).resolve("backups");
+        Files.createDirectories(dir);
+        String stamp =
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path copy = dir.resolve(e.id() + "-" + stamp + ".jsh");
+        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        backup = Optional.of(copy);
+      }
+      try (InputStream stub = stub(e)) {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".reset.tmp");
+        Files.copy(stub, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException ex) {
+      throw new EngineException("could not reset " + e.path() + ": " + ex.getMessage(), ex);
+    }
+    progress.markPending(e.id());
+    progress.save();
+    return backup;
+  }
+
+  private InputStream stub(Exercise e) {
+    InputStream in = Workbook.class.getResourceAsStream("/stubs/" + e.path());
+    if (in == null) {
+      throw new EngineException(
+          "no shipped copy of " + e.path() + " in this build; rebuild gilbook (mvn -B install)");
+    }
+    return in;
+  }
+}

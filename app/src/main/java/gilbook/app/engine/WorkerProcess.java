@@ -1,0 +1,146 @@
+package gilbook.app.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gilbook.exercises.worker.Worker;
+import gilbook.exercises.worker.WorkerResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one job in a child JVM: the only place learner code ever runs. The child gets a heap cap and
+ * a time limit; its output is captured with a cap; and its verdict is read from a result file that
+ * must carry the secret nonce sent on its standard input. Whatever the learner's code does (loop,
+ * exit, halt, deadlock, exhaust memory), this returns, and the caller's JVM lives on.
+ */
+public final class WorkerProcess {
+  /** Heap cap for learner code. */
+  static final String HEAP = "-Xmx256m";
+
+  /** Output kept per run; the rest is counted and reported as truncated. */
+  static final int OUTPUT_LIMIT = 64 * 1024;
+
+  /** Time for JVM start-up and for the worker's own watchdog to report before we kill it. */
+  static final long GRACE_MILLIS = 4_000;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private WorkerProcess() {}
+
+  /**
+   * What a child JVM did. Immutable.
+   *
+   * @param result the worker's answer, present only if it carried the right nonce
+   * @param exitCode the child's exit code, or -1 if it was killed
+   * @param killed whether the parent had to kill it at the time limit
+   * @param output what it printed (standard output and error, merged), up to the cap
+   * @param droppedOutput how many more bytes it printed
+   */
+  public record Outcome(
+      Optional<WorkerResult> result,
+      int exitCode,
+      boolean killed,
+      String output,
+      long droppedOutput) {}
+
+  /**
+   * Starts {@code Worker} with {@code args} (the mode first), waits at most {@code limitMillis}
+   * plus a grace period, and collects the outcome.
+   *
+   * @param echo where to stream the child's output as it arrives, or {@code null}
+   */
+  public static Outcome run(List<String> args, long limitMillis, OutputStream echo) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("gilbook-worker");
+    } catch (IOException e) {
+      throw new EngineException("could not create a temporary folder: " + e.getMessage(), e);
+    }
+    Path resultFile = dir.resolve("result.json");
+    String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(HEAP);
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-Xshare:auto");
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Worker.class.getName());
+    cmd.add(args.get(0));
+    cmd.addAll(args.subList(1, args.size()));
+    cmd.add("--result");
+    cmd.add(resultFile.toString());
+    cmd.add("--limit-ms");
+    cmd.add(Long.toString(limitMillis));
+
+    Process process;
+    try {
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new EngineException("could not start a Java process: " + e.getMessage(), e);
+    }
+    OutputCapture output =
+        new OutputCapture(process.getInputStream(), OUTPUT_LIMIT, echo, "gilbook-worker-output");
+    try (Writer stdin =
+        new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      stdin.write(nonce + "\n");
+    } catch (IOException e) {
+      // The child died before reading; its exit tells the story.
+    }
+    boolean killed = false;
+    try {
+      if (!process.waitFor(limitMillis + GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+        killed = true;
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      killed = true;
+    }
+    output.finish();
+    int exit = process.isAlive() ? -1 : process.exitValue();
+    Optional<WorkerResult> result = readResult(resultFile, nonce);
+    deleteQuietly(dir);
+    return new Outcome(result, killed ? -1 : exit, killed, output.text(), output.droppedBytes());
+  }
+
+  private static Optional<WorkerResult> readResult(Path file, String nonce) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      WorkerResult r =
+          new ObjectMapper()
+              .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+              .readValue(file.toFile(), WorkerResult.class);
+      return nonce.equals(r.nonce()) ? Optional.of(r) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // a stale temporary folder is harmless
+    }
+  }
+}

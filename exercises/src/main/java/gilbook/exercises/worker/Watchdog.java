@@ -1,0 +1,78 @@
+package gilbook.exercises.worker;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ends a worker whose learner code runs past the time limit, after saying why: a Java-level
+ * deadlock (named by the JVM's own detector), or code that is still running (an infinite loop or a
+ * long sleep), with the learner's frame if one is on the stack. The parent kills the worker anyway
+ * a little later, so this is about the message, not the safety.
+ */
+final class Watchdog {
+  private Watchdog() {}
+
+  static void start(long limitMillis, java.util.function.Consumer<String> onTimeout) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limitMillis);
+              } catch (InterruptedException e) {
+                return;
+              }
+              onTimeout.accept(diagnose(limitMillis));
+            },
+            "gilbook-watchdog");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static String diagnose(long limitMillis) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long[] deadlocked = mx.findDeadlockedThreads();
+    String seconds = String.format("%.0f s", limitMillis / 1000.0);
+    if (deadlocked != null && deadlocked.length > 0) {
+      List<String> parts = new ArrayList<>();
+      for (ThreadInfo info : mx.getThreadInfo(deadlocked)) {
+        if (info != null) {
+          parts.add(
+              "'"
+                  + info.getThreadName()
+                  + "' waits for "
+                  + info.getLockName()
+                  + " held by '"
+                  + info.getLockOwnerName()
+                  + "'");
+        }
+      }
+      return "deadlock: your threads wait for each other for ever ("
+          + String.join("; ", parts)
+          + "). Take locks in one fixed order, or hold only one at a time.";
+    }
+    String where = learnerFrame();
+    return "your code did not finish within the time limit of "
+        + seconds
+        + where
+        + ". Look for a loop that never ends, a sleep, or a wait that is never signalled.";
+  }
+
+  /** Where learner code is running, if any thread is in it. */
+  private static String learnerFrame() {
+    for (var entry : Thread.getAllStackTraces().entrySet()) {
+      for (StackTraceElement frame : entry.getValue()) {
+        if (frame.getClassName().contains("$JShell$")) {
+          return " (thread '"
+              + entry.getKey().getName()
+              + "' was in "
+              + frame.getMethodName()
+              + ")";
+        }
+      }
+    }
+    return "";
+  }
+}

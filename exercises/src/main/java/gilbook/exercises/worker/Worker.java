@@ -1,0 +1,212 @@
+package gilbook.exercises.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gilbook.exercises.grading.GradeReport;
+import gilbook.exercises.grading.Grader;
+import gilbook.exercises.harness.JShellHarness;
+import gilbook.exercises.harness.LoadResult;
+import gilbook.exercises.harness.SourceFile;
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.verify.AuthoringContract;
+import gilbook.runtime.Interpreter;
+import gilbook.runtime.ThreadStats;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The entry point of the child JVM in which learner code runs. The parent passes the job on the
+ * command line and a secret nonce on standard input; the worker answers in a result file, and only
+ * a result that carries the nonce counts. So a snippet that prints "PASS", writes fake JSON to the
+ * console, or ends the JVM early cannot pass.
+ *
+ * <pre>
+ * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N
+ * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
+ * Worker verify --root DIR --result R --limit-ms N
+ * </pre>
+ *
+ * <p>When it is done the worker halts at once, so a stray non-daemon thread cannot keep it alive.
+ */
+public final class Worker {
+  private static final AtomicBoolean ANSWERED = new AtomicBoolean();
+  private static String nonce = "";
+  private static Path resultFile;
+
+  private Worker() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opts = options(args);
+    String mode = args.length > 0 ? args[0] : "";
+    nonce = readNonce();
+    resultFile = Path.of(require(opts, "result"));
+    long limit = Long.parseLong(opts.getOrDefault("limit-ms", "10000"));
+    Watchdog.start(limit, detail -> answer(result("timeout", null, detail, List.of())));
+    PrintStream out = System.out;
+    try {
+      switch (mode) {
+        case "check" -> check(opts, out);
+        case "run" -> run(opts, out);
+        case "verify" -> verify(opts, out);
+        default -> answer(result("error", null, "unknown worker mode '" + mode + "'", List.of()));
+      }
+    } catch (Throwable t) {
+      answer(result("error", null, "the worker failed: " + JShellHarness.describe(t), List.of()));
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static void check(Map<String, String> opts, PrintStream out) {
+    Exercise exercise =
+        new Exercise(
+            require(opts, "exercise"),
+            "",
+            "exercises/x.jsh",
+            require(opts, "contract"),
+            require(opts, "checks"),
+            1,
+            List.of());
+    GradeReport report = Grader.grade(exercise, Path.of(require(opts, "file")), out, System.err);
+    String status = report.problems().isEmpty() ? "graded" : "problems";
+    answer(
+        new WorkerResult(
+            nonce,
+            status,
+            report.problems(),
+            report.checks(),
+            report.strayThreads(),
+            "",
+            List.of()));
+  }
+
+  /** Loads the file (its top-level statements run) and summarises every interpreter it built. */
+  private static void run(Map<String, String> opts, PrintStream out) {
+    List<Interpreter> built = new CopyOnWriteArrayList<>();
+    Interpreter.addBuildObserver(built::add);
+    Path file = Path.of(require(opts, "file"));
+    SourceFile.Result source = SourceFile.read(file, "Check the path, or reset the exercise.");
+    if (source.failure().isPresent()) {
+      answer(
+          new WorkerResult(
+              nonce, "problems", List.of(source.failure().get()), null, null, "", null));
+      return;
+    }
+    LoadResult loaded;
+    try (JShellHarness harness = new JShellHarness(out, System.err)) {
+      loaded = harness.load(source.text());
+    }
+    List<String> lines = new ArrayList<>();
+    for (Interpreter interp : built) {
+      lines.addAll(summary(interp));
+    }
+    String trace = opts.get("trace");
+    if (trace != null && !built.isEmpty()) {
+      built.get(built.size() - 1).trace().writeJson(Path.of(trace));
+    }
+    String detail =
+        built.isEmpty()
+            ? "the file built no interpreter, so there is no GIL activity to summarise"
+            : built.size() + " interpreter(s)";
+    answer(
+        new WorkerResult(
+            nonce, loaded.ok() ? "ran" : "problems", loaded.problems(), null, null, detail, lines));
+  }
+
+  static List<String> summary(Interpreter interp) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            "interpreter: %s clock, switch interval %.3f ms, %d GIL switches",
+            interp.clock().isVirtual() ? "virtual" : "real",
+            interp.switchInterval().toNanos() / 1e6,
+            interp.gil().switchNumber()));
+    lines.add(
+        String.format(
+            "  %-14s %10s %10s %10s %8s %12s %8s",
+            "thread", "held ms", "waited ms", "blocked ms", "takes", "longest ms", "drop req"));
+    for (ThreadStats s : interp.threadStats()) {
+      lines.add(
+          String.format(
+              "  %-14s %10.3f %10.3f %10.3f %8d %12.3f %8d",
+              s.name(),
+              s.held() / 1e6,
+              s.waited() / 1e6,
+              s.blocked() / 1e6,
+              s.acquisitions(),
+              s.longestHold() / 1e6,
+              s.dropRequestsCaused()));
+    }
+    return lines;
+  }
+
+  private static void verify(Map<String, String> opts, PrintStream out) {
+    Path root = Path.of(require(opts, "root"));
+    List<String> breaches = AuthoringContract.verify(root, line -> out.println("  " + line));
+    answer(new WorkerResult(nonce, "verified", null, null, null, "", breaches));
+  }
+
+  private static WorkerResult result(
+      String status,
+      List<gilbook.exercises.harness.Problem> problems,
+      String detail,
+      List<String> lines) {
+    return new WorkerResult(nonce, status, problems, null, null, detail, lines);
+  }
+
+  /** Writes the one answer this worker gives; later calls (say, a late watchdog) are ignored. */
+  static void answer(WorkerResult result) {
+    if (!ANSWERED.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Path tmp = resultFile.resolveSibling(resultFile.getFileName() + ".tmp");
+      new ObjectMapper().writeValue(tmp.toFile(), result);
+      Files.move(
+          tmp, resultFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      System.err.println("gilbook worker: could not write " + resultFile + ": " + e);
+    }
+    if ("timeout".equals(result.status())) {
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
+  private static String readNonce() throws IOException {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line = in.readLine();
+    return line == null ? "" : line.trim();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected an option, got " + args[i]);
+      }
+      out.put(args[i].substring(2), args[i + 1]);
+    }
+    return out;
+  }
+
+  private static String require(Map<String, String> opts, String name) {
+    String v = opts.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("the worker needs --" + name);
+    }
+    return v;
+  }
+}
