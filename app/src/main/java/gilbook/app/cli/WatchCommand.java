@@ -40,6 +40,15 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Workbook wb = ctx.workbook();
+    wb.useWarmWorkers();
+    try {
+      return watch(wb);
+    } finally {
+      wb.close();
+    }
+  }
+
+  private int watch(Workbook wb) throws Exception {
     BlockingQueue<String> input = readLines();
     Exercise e = wb.current();
     while (true) {

@@ -22,13 +22,14 @@ import java.util.Optional;
  * and the GUI share. It grades nothing itself: every check runs in a {@link WorkerProcess}. Not
  * thread-safe.
  */
-public final class Workbook {
+public final class Workbook implements AutoCloseable {
   /** Where gilbook keeps its own state inside the workbook folder. */
   static final String STATE_DIR = ".gilbook";
 
   private final Path root;
   private final Manifest manifest;
   private final Progress progress;
+  private WarmWorkers warm;
 
   private Workbook(Path root, Manifest manifest, Progress progress) {
     this.root = root;
@@ -44,6 +45,7 @@ public final class Workbook {
   public static Workbook open(Path root) {
     try {
       Manifest m = Manifest.load(root);
+      WorkerProcess.cacheDirectory(root.resolve(STATE_DIR).resolve("cache"));
       return new Workbook(root, m, Progress.load(root.resolve(STATE_DIR).resolve("progress.txt")));
     } catch (ManifestException e) {
       throw new EngineException(e.getMessage(), e);
@@ -154,7 +156,9 @@ public final class Workbook {
             e.checks(),
             "--file",
             file.toAbsolutePath().toString());
-    WorkerProcess.Outcome o = WorkerProcess.run(args, e.timeLimitSeconds() * 1000L, echo);
+    long limit = e.timeLimitSeconds() * 1000L;
+    WorkerProcess.Outcome o =
+        warm != null && echo == null ? warm.run(args, limit) : WorkerProcess.run(args, limit, echo);
     CheckOutcome outcome = CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
     if (file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
       if (outcome.passed()) {
@@ -165,6 +169,26 @@ public final class Workbook {
       progress.save();
     }
     return outcome;
+  }
+
+  /**
+   * Keeps a warm spare worker from now on, so repeated checks (in {@code watch}, or the window)
+   * skip JVM start-up. Call {@link #close()} when done, to stop the spare.
+   */
+  public void useWarmWorkers() {
+    if (warm == null) {
+      warm = new WarmWorkers();
+      warm.prepare();
+    }
+  }
+
+  /** Stops the warm spare worker, if any. */
+  @Override
+  public void close() {
+    if (warm != null) {
+      warm.close();
+      warm = null;
+    }
   }
 
   /** A path as the learner knows it: relative to the workbook when inside it. */

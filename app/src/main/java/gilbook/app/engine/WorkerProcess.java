@@ -6,6 +6,7 @@ import gilbook.exercises.worker.Worker;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,14 @@ public final class WorkerProcess {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Where worker JVMs keep their class-data-sharing archive; {@code null} means none. */
+  private static volatile Path cacheDirectory;
+
+  /** Lets workers share a class-data archive in {@code dir} (the workbook's cache). */
+  public static void cacheDirectory(Path dir) {
+    cacheDirectory = dir;
+  }
+
   private WorkerProcess() {}
 
   /**
@@ -60,62 +69,137 @@ public final class WorkerProcess {
    * @param echo where to stream the child's output as it arrives, or {@code null}
    */
   public static Outcome run(List<String> args, long limitMillis, OutputStream echo) {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("gilbook-worker");
-    } catch (IOException e) {
-      throw new EngineException("could not create a temporary folder: " + e.getMessage(), e);
-    }
-    Path resultFile = dir.resolve("result.json");
-    String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add(HEAP);
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-Xshare:auto");
-    cmd.add("-Dfile.encoding=UTF-8");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Worker.class.getName());
-    cmd.add(args.get(0));
-    cmd.addAll(args.subList(1, args.size()));
-    cmd.add("--result");
-    cmd.add(resultFile.toString());
-    cmd.add("--limit-ms");
-    cmd.add(Long.toString(limitMillis));
+    List<String> withLimit = new ArrayList<>(args);
+    withLimit.add("--limit-ms");
+    withLimit.add(Long.toString(limitMillis));
+    Launch launch = Launch.start(withLimit, echo);
+    launch.closeInput();
+    return launch.await(limitMillis);
+  }
 
-    Process process;
-    try {
-      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new EngineException("could not start a Java process: " + e.getMessage(), e);
+  /** One started worker JVM, from its launch until its outcome has been read. */
+  static final class Launch {
+    private final Process process;
+    private final OutputCapture output;
+    private final Path dir;
+    private final Path resultFile;
+    private final String nonce;
+    private final ClassDataSharing.Plan cds;
+    private final Writer stdin;
+
+    private Launch(
+        Process process,
+        OutputCapture output,
+        Path dir,
+        Path resultFile,
+        String nonce,
+        ClassDataSharing.Plan cds) {
+      this.process = process;
+      this.output = output;
+      this.dir = dir;
+      this.resultFile = resultFile;
+      this.nonce = nonce;
+      this.cds = cds;
+      this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      send(nonce);
     }
-    OutputCapture output =
-        new OutputCapture(process.getInputStream(), OUTPUT_LIMIT, echo, "gilbook-worker-output");
-    try (Writer stdin =
-        new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      stdin.write(nonce + "\n");
-    } catch (IOException e) {
-      // The child died before reading; its exit tells the story.
-    }
-    boolean killed = false;
-    try {
-      if (!process.waitFor(limitMillis + GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-        killed = true;
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
+
+    /** Starts a worker with {@code args}; the nonce is sent at once. */
+    static Launch start(List<String> args, OutputStream echo) {
+      Path dir;
+      try {
+        dir = Files.createTempDirectory("gilbook-worker");
+      } catch (IOException e) {
+        throw new EngineException("could not create a temporary folder: " + e.getMessage(), e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      killed = true;
+      Path resultFile = dir.resolve("result.json");
+      String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add(HEAP);
+      cmd.add("-XX:+UseSerialGC");
+      cmd.add("-XX:TieredStopAtLevel=1");
+      cmd.add("-Dfile.encoding=UTF-8");
+      String classPath = System.getProperty("java.class.path");
+      Path cache = cacheDirectory;
+      ClassDataSharing.Plan cds =
+          cache == null || !ClassDataSharing.supports(classPath)
+              ? null
+              : new ClassDataSharing(cache).plan(classPath, nonce.substring(0, 8));
+      if (cds != null) {
+        cmd.addAll(cds.options());
+      }
+      cmd.add("-cp");
+      cmd.add(classPath);
+      cmd.add(Worker.class.getName());
+      cmd.addAll(args);
+      cmd.add("--result");
+      cmd.add(resultFile.toString());
+      Process process;
+      try {
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      } catch (IOException e) {
+        throw new EngineException("could not start a Java process: " + e.getMessage(), e);
+      }
+      OutputCapture output =
+          new OutputCapture(process.getInputStream(), OUTPUT_LIMIT, echo, "gilbook-worker-output");
+      return new Launch(process, output, dir, resultFile, nonce, cds);
     }
-    output.finish();
-    int exit = process.isAlive() ? -1 : process.exitValue();
-    Optional<WorkerResult> result = readResult(resultFile, nonce);
-    deleteQuietly(dir);
-    return new Outcome(result, killed ? -1 : exit, killed, output.text(), output.droppedBytes());
+
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
+    /** Sends one line to the worker's standard input. */
+    void send(String line) {
+      try {
+        stdin.write(line + "\n");
+        stdin.flush();
+      } catch (IOException e) {
+        // The worker died before reading; its exit tells the story.
+      }
+    }
+
+    void closeInput() {
+      try {
+        stdin.close();
+      } catch (IOException e) {
+        // already gone
+      }
+    }
+
+    /** Stops a worker that will not be used. */
+    void discard() {
+      closeInput();
+      process.destroyForcibly();
+      deleteQuietly(dir);
+    }
+
+    /** Waits for the job to end (killing the worker past the limit) and reads its outcome. */
+    Outcome await(long limitMillis) {
+      boolean killed = false;
+      try {
+        if (!process.waitFor(limitMillis + GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+          killed = true;
+          process.destroyForcibly();
+          process.waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+        killed = true;
+      }
+      output.finish();
+      int exit = process.isAlive() ? -1 : process.exitValue();
+      Optional<WorkerResult> result = readResult(resultFile, nonce);
+      deleteQuietly(dir);
+      if (cds != null) {
+        // Record the archive only from a worker that ended normally: a killed one may have
+        // written half a file.
+        cds.commit(!killed && exit == 0 && result.isPresent());
+      }
+      return new Outcome(result, killed ? -1 : exit, killed, output.text(), output.droppedBytes());
+    }
   }
 
   private static Optional<WorkerResult> readResult(Path file, String nonce) {

@@ -22,13 +22,23 @@ public final class Grader {
   private Grader() {}
 
   public static GradeReport grade(Exercise exercise, Path file, PrintStream out, PrintStream err) {
+    try (JShellHarness harness = new JShellHarness(out, err)) {
+      return grade(exercise, file, harness);
+    }
+  }
+
+  /**
+   * Grades with a harness made in advance (a warm worker builds it while it waits for a job). The
+   * harness must be fresh: nothing may have been loaded into it yet.
+   */
+  public static GradeReport grade(Exercise exercise, Path file, JShellHarness harness) {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     String resetHint = "Run './gilbook reset " + exercise.id() + "' to restore the exercise.";
     SourceFile.Result source = SourceFile.read(file, resetHint);
     if (source.failure().isPresent()) {
       return GradeReport.of(List.of(source.failure().get()));
     }
-    try (JShellHarness harness = new JShellHarness(out, err)) {
+    try {
       LoadResult loaded = harness.load(source.text());
       if (!loaded.ok()) {
         return GradeReport.of(loaded.problems());

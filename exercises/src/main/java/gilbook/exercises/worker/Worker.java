@@ -35,22 +35,41 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N
  * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
  * Worker verify --root DIR --result R --limit-ms N
+ * Worker standby --result R
  * </pre>
+ *
+ * <p>A {@code standby} worker prepares a JShell while it waits, then reads one job (the arguments
+ * of a {@code check}, tab-separated) as the second line of its input: a warm spare that still runs
+ * exactly one learner file, so isolation is as strong as for a cold worker.
  *
  * <p>When it is done the worker halts at once, so a stray non-daemon thread cannot keep it alive.
  */
 public final class Worker {
   private static final AtomicBoolean ANSWERED = new AtomicBoolean();
+  private static JShellHarness standbyHarness;
   private static String nonce = "";
   private static Path resultFile;
 
   private Worker() {}
 
   public static void main(String[] args) throws IOException {
+    BufferedReader stdin =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Map<String, String> opts = options(args);
-    String mode = args.length > 0 ? args[0] : "";
-    nonce = readNonce();
     resultFile = Path.of(require(opts, "result"));
+    nonce = line(stdin);
+    if (args.length > 0 && args[0].equals("standby")) {
+      JShellHarness prepared = new JShellHarness(System.out, System.err);
+      String job = line(stdin);
+      if (job.isEmpty()) {
+        Runtime.getRuntime().halt(0); // the parent went away, or changed its mind
+      }
+      args = job.split("\t");
+      opts = options(args);
+      opts.put("result", resultFile.toString());
+      standbyHarness = prepared;
+    }
+    String mode = args.length > 0 ? args[0] : "";
     long limit = Long.parseLong(opts.getOrDefault("limit-ms", "10000"));
     Watchdog.start(limit, detail -> answer(result("timeout", null, detail, List.of())));
     PrintStream out = System.out;
@@ -79,7 +98,11 @@ public final class Worker {
             require(opts, "checks"),
             1,
             List.of());
-    GradeReport report = Grader.grade(exercise, Path.of(require(opts, "file")), out, System.err);
+    Path file = Path.of(require(opts, "file"));
+    GradeReport report =
+        standbyHarness != null
+            ? Grader.grade(exercise, file, standbyHarness)
+            : Grader.grade(exercise, file, out, System.err);
     String status = report.problems().isEmpty() ? "graded" : "problems";
     answer(
         new WorkerResult(
@@ -184,9 +207,7 @@ public final class Worker {
     }
   }
 
-  private static String readNonce() throws IOException {
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  private static String line(BufferedReader in) throws IOException {
     String line = in.readLine();
     return line == null ? "" : line.trim();
   }
