@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -377,9 +376,6 @@ class CliTests {
     }
 
     @Test
-    @Disabled(
-        "bug: the damaged file stays in place until something saves progress, so every"
-            + " read-only command (list, progress) warns again and leaves another backup")
     void theWarningIsGivenOnceNotOnEveryCommand() throws IOException {
       Files.createDirectories(workbook.progressFile().getParent());
       Files.writeString(workbook.progressFile(), "garbage\n");

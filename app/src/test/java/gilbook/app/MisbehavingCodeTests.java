@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -268,9 +267,6 @@ class MisbehavingCodeTests {
     }
 
     @Test
-    @Disabled(
-        "bug: with the heap still full the worker cannot write its answer and halts with exit"
-            + " code 0, so the verdict is 'exit: your code called System.exit' (see the report)")
     void aHeapFilledByLittleAndLittleIsReportedAsOutOfMemory() throws IOException {
       Checked c =
           failsWith(

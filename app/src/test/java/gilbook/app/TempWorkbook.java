@@ -52,10 +52,9 @@ final class TempWorkbook implements AutoCloseable {
       Files.copy(
           REAL_ROOT.resolve("exercises/manifest.yaml"), root.resolve("exercises/manifest.yaml"));
       copyTree(REAL_ROOT.resolve("chapters"), root.resolve("chapters"));
-      for (String top : List.of("exercises", "solutions")) {
-        for (Path chapter : chapterFolders(REAL_ROOT.resolve(top))) {
-          copyTree(chapter, root.resolve(top).resolve(chapter.getFileName().toString()));
-        }
+      copyStubs(root);
+      for (Path chapter : chapterFolders(REAL_ROOT.resolve("solutions"))) {
+        copyTree(chapter, root.resolve("solutions").resolve(chapter.getFileName().toString()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not copy the workbook into " + root, e);
@@ -96,9 +95,26 @@ final class TempWorkbook implements AutoCloseable {
     return root.resolve(".gilbook/progress.txt");
   }
 
-  /** The shipped stub of refcount-by-hand, read from the real workbook. */
+  /** Where the shipped stubs live: the real learner files may have been edited. */
+  static final Path STUBS = REAL_ROOT.resolve("exercises/src/main/resources/stubs");
+
+  /** Writes every shipped stub to its learner path ({@code exercises/NN-.../NAME.jsh}). */
+  private static void copyStubs(Path root) throws IOException {
+    for (Path chapter : chapterFolders(STUBS)) {
+      Path target = root.resolve("exercises").resolve(chapter.getFileName().toString());
+      Files.createDirectories(target);
+      try (var files = Files.list(chapter)) {
+        for (Path stub : (Iterable<Path>) files::iterator) {
+          String name = stub.getFileName().toString().replaceFirst("\\.stub$", "");
+          Files.copy(stub, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** The shipped stub of refcount-by-hand. */
   static byte[] shippedStub() {
-    return read(REAL_ROOT.resolve(REFCOUNT_PATH));
+    return read(STUBS.resolve("01-why-the-gil/refcount_by_hand.jsh.stub"));
   }
 
   /** The reference solution of refcount-by-hand, read from the real workbook. */
@@ -109,9 +125,7 @@ final class TempWorkbook implements AutoCloseable {
   /** Puts the learner files back as shipped and forgets all progress, hints and backups. */
   void restore() {
     try {
-      for (Path chapter : chapterFolders(REAL_ROOT.resolve("exercises"))) {
-        copyTree(chapter, root.resolve("exercises").resolve(chapter.getFileName().toString()));
-      }
+      copyStubs(root);
       deleteTree(root.resolve(".gilbook"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not restore " + root, e);

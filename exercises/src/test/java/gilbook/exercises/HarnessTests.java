@@ -117,7 +117,12 @@ class HarnessTests {
       Path root = AuthoringContractTests.ROOT;
       GradeReport solution =
           Grader.grade(REFCOUNT, root.resolve(REFCOUNT.solutionPath()), QUIET, QUIET);
-      GradeReport stub = Grader.grade(REFCOUNT, root.resolve(REFCOUNT.path()), QUIET, QUIET);
+      GradeReport stub =
+          Grader.grade(
+              REFCOUNT,
+              root.resolve("exercises/src/main/resources").resolve(REFCOUNT.stubResource()),
+              QUIET,
+              QUIET);
       assertTrue(solution.passed(), solution.toString());
       assertFalse(stub.passed());
       assertEquals(4, stub.checks().size());

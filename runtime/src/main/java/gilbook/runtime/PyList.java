@@ -98,8 +98,8 @@ public final class PyList extends PyObject {
 
   /**
    * The list's raw storage, CPython's {@code ob_item} array: storing or removing a pointer here
-   * changes no reference count. The code around it must keep the counts right; chapter 1's
-   * exercise is exactly that.
+   * changes no reference count. The code around it must keep the counts right; chapter 1's exercise
+   * is exactly that.
    */
   public ObItem obItem() {
     touch("reading the storage of");

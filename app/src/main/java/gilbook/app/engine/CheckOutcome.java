@@ -94,10 +94,9 @@ public record CheckOutcome(
         exitCode == 0 ? "exit" : "crash",
         "the JVM running your code ended (exit code "
             + exitCode
-            + ") before the checks finished: "
-            + (exitCode == 0
-                ? "your code called System.exit or Runtime.halt. Return from your method instead."
-                : "System.exit with an error code, Runtime.halt, or a crash of the JVM."));
+            + ") before the checks finished. Most likely your code called System.exit or"
+            + " Runtime.halt (return from your method instead); a crash of the JVM itself is also"
+            + " possible. The output above may say more.");
   }
 
   private static CheckOutcome failed(

@@ -84,6 +84,8 @@ public final class Progress {
     Path backup = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
     try {
       Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+      // The damage is safe in the backup: start the file afresh, so it is reported only once.
+      save();
       warning =
           "your progress file "
               + file
@@ -92,9 +94,13 @@ public final class Progress {
               + "). It was copied to "
               + backup
               + " and progress starts afresh; your exercise files are untouched.";
-    } catch (IOException e) {
+    } catch (IOException | EngineException e) {
       warning =
-          "your progress file " + file + " was damaged (" + why + ") and could not be backed up.";
+          "your progress file "
+              + file
+              + " was damaged ("
+              + why
+              + ") and could not be backed up or replaced; it was left as it is.";
     }
   }
 

@@ -288,7 +288,7 @@ public final class Workbook implements AutoCloseable {
   }
 
   private InputStream stub(Exercise e) {
-    InputStream in = Workbook.class.getResourceAsStream("/stubs/" + e.path());
+    InputStream in = Workbook.class.getResourceAsStream("/" + e.stubResource());
     if (in == null) {
       throw new EngineException(
           "no shipped copy of " + e.path() + " in this build; rebuild gilbook (mvn -B install)");

@@ -46,6 +46,18 @@ public record Exercise(
         hints == null ? List.of() : List.copyOf(hints));
   }
 
+  /** Where the shipped copies of learner files live, as class-path resources. */
+  public static final String STUBS = "stubs/";
+
+  /**
+   * The shipped stub, as a class-path resource. It is kept apart from the learner's file (which the
+   * learner edits) so that {@code reset} and the authoring contract always see the exercise as
+   * shipped: {@code exercises/src/main/resources/stubs/NN-chapter/NAME.jsh.stub}.
+   */
+  public String stubResource() {
+    return STUBS + path.substring(EXERCISES_DIR.length()) + ".stub";
+  }
+
   /** The reference solution: the same path under {@code solutions/}. */
   public String solutionPath() {
     return SOLUTIONS_DIR + path.substring(EXERCISES_DIR.length());

@@ -46,7 +46,7 @@ public final class AuthoringContract {
     for (Exercise e : manifest.exercises()) {
       progress.accept("verifying " + e.id());
       breaches.addAll(checkFiles(root, e));
-      if (Files.isRegularFile(root.resolve(e.path()))
+      if (Files.isRegularFile(stubFile(root, e))
           && Files.isRegularFile(root.resolve(e.solutionPath()))) {
         breaches.addAll(checkVerdicts(root, e));
       }
@@ -55,13 +55,27 @@ public final class AuthoringContract {
     return breaches;
   }
 
+  /** Where the shipped stub of {@code e} lives in the source tree. */
+  static Path stubFile(Path root, Exercise e) {
+    return root.resolve("exercises/src/main/resources").resolve(e.stubResource());
+  }
+
   private static List<String> checkFiles(Path root, Exercise e) {
     List<String> out = new ArrayList<>();
-    Path stub = root.resolve(e.path());
+    Path stub = stubFile(root, e);
+    if (!Files.isRegularFile(root.resolve(e.path()))) {
+      out.add(
+          e.id()
+              + ": "
+              + e.path()
+              + " is missing; create it from the stub ('./gilbook reset "
+              + e.id()
+              + "') or fix the manifest's path");
+    }
     if (!Files.isRegularFile(stub)) {
-      out.add(e.id() + ": " + e.path() + " is missing; create it or fix the manifest's path");
+      out.add(e.id() + ": no shipped stub at " + root.relativize(stub));
     } else if (!read(stub).contains("TODO")) {
-      out.add(e.id() + ": " + e.path() + " has no TODO marking the learner's work");
+      out.add(e.id() + ": the stub " + root.relativize(stub) + " has no TODO marking the work");
     }
     if (!Files.isRegularFile(root.resolve(e.solutionPath()))) {
       out.add(e.id() + ": no solution at " + e.solutionPath() + " (it must mirror the exercise)");
@@ -78,7 +92,7 @@ public final class AuthoringContract {
     List<Boolean> solution = new ArrayList<>();
     GradeReport failedSolution = null;
     for (int run = 0; run < RUNS; run++) {
-      stub.add(Grader.grade(e, root.resolve(e.path()), QUIET, QUIET).passed());
+      stub.add(Grader.grade(e, stubFile(root, e), QUIET, QUIET).passed());
       GradeReport s = Grader.grade(e, root.resolve(e.solutionPath()), QUIET, QUIET);
       solution.add(s.passed());
       if (!s.passed() && failedSolution == null) {
@@ -115,6 +129,7 @@ public final class AuthoringContract {
     try (Stream<Path> files = Files.walk(dir)) {
       files
           .filter(p -> p.toString().endsWith(".jsh"))
+          .filter(p -> !p.startsWith(dir.resolve("src")) && !p.startsWith(dir.resolve("target")))
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .filter(rel -> manifest.exerciseAt(rel).isEmpty())
           .forEach(rel -> out.add(rel + " is not in the manifest; list it or remove it"));

@@ -43,9 +43,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exactly one learner file, so isolation is as strong as for a cold worker.
  *
  * <p>When it is done the worker halts at once, so a stray non-daemon thread cannot keep it alive.
+ *
+ * <p>The nonce guards against mistakes and naive tricks, not against a determined cheat: learner
+ * code shares this JVM, so reflection could read the nonce and the result path. Stronger isolation
+ * would need JShell's remote engine (a second JVM per check), which costs about a second more.
  */
 public final class Worker {
   private static final AtomicBoolean ANSWERED = new AtomicBoolean();
+
+  /**
+   * Memory held back from learner code and freed just before answering, so that a worker whose heap
+   * the learner filled can still write its verdict.
+   */
+  private static byte[] reserve = new byte[16 << 20];
+
   private static JShellHarness standbyHarness;
   private static String nonce = "";
   private static Path resultFile;
@@ -190,10 +201,11 @@ public final class Worker {
   }
 
   /** Writes the one answer this worker gives; later calls (say, a late watchdog) are ignored. */
-  static void answer(WorkerResult result) {
-    if (!ANSWERED.compareAndSet(false, true)) {
+  static synchronized void answer(WorkerResult result) {
+    if (ANSWERED.get()) {
       return;
     }
+    reserve = null;
     try {
       Path tmp = resultFile.resolveSibling(resultFile.getFileName() + ".tmp");
       new ObjectMapper().writeValue(tmp.toFile(), result);
