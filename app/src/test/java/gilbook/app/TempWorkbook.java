@@ -27,7 +27,7 @@ import picocli.CommandLine.Help.Ansi;
  * real workbook's learner files or progress: {@link #use()} points {@code gilbook.root} at the
  * copy, and every {@link #run} makes sure it still does.
  */
-final class TempWorkbook implements AutoCloseable {
+public final class TempWorkbook implements AutoCloseable {
   /** The real workbook: Maven runs the app's tests in {@code app/}, so it is found upwards. */
   static final Path REAL_ROOT = findRealRoot();
 
@@ -45,7 +45,7 @@ final class TempWorkbook implements AutoCloseable {
   }
 
   /** Copies the manifest, the lessons, the exercises and the solutions into {@code dir}. */
-  static TempWorkbook copyInto(Path dir) {
+  public static TempWorkbook copyInto(Path dir) {
     Path root = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(root.resolve("exercises"));
@@ -79,15 +79,15 @@ final class TempWorkbook implements AutoCloseable {
     }
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  Path resolve(String relative) {
+  public Path resolve(String relative) {
     return root.resolve(relative);
   }
 
-  Path learnerFile() {
+  public Path learnerFile() {
     return root.resolve(REFCOUNT_PATH);
   }
 
@@ -118,7 +118,7 @@ final class TempWorkbook implements AutoCloseable {
   }
 
   /** The reference solution of refcount-by-hand, read from the real workbook. */
-  static String solution() {
+  public static String solution() {
     return new String(read(REAL_ROOT.resolve(REFCOUNT_SOLUTION_PATH)), StandardCharsets.UTF_8);
   }
 

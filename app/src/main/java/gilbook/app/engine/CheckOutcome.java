@@ -89,6 +89,16 @@ public record CheckOutcome(
     }
   }
 
+  /** The learner stopped the check before it ended. */
+  static CheckOutcome cancelled(String id, WorkerProcess.Outcome o) {
+    return failed(
+        id,
+        o,
+        List.of(),
+        List.of(),
+        new Verdict("cancelled", "you stopped the check before it ended."));
+  }
+
   private static Verdict endedEarly(int exitCode) {
     return new Verdict(
         exitCode == 0 ? "exit" : "crash",

@@ -21,10 +21,12 @@ public final class WarmWorkers implements AutoCloseable {
   }
 
   /** Runs one {@code check} job on the spare, then prepares the next spare. */
-  synchronized WorkerProcess.Outcome run(List<String> checkArgs, long limitMillis) {
+  synchronized WorkerProcess.Outcome run(
+      List<String> checkArgs, long limitMillis, Cancellation cancellation) {
     prepare();
     WorkerProcess.Launch launch = spare;
     spare = null;
+    cancellation.attach(launch.process);
     List<String> job = new ArrayList<>(checkArgs);
     job.add("--limit-ms");
     job.add(Long.toString(limitMillis));

@@ -145,21 +145,41 @@ public final class Workbook implements AutoCloseable {
    * @param echo where to stream the learner's output live, or {@code null}
    */
   public CheckOutcome check(Exercise e, Path file, OutputStream echo) {
+    return check(e, file, echo, null, new Cancellation());
+  }
+
+  /**
+   * Like {@link #check(Exercise, Path, OutputStream)}; also writes the GIL trace of the last
+   * interpreter the checks built to {@code trace} (when not {@code null}), and can be stopped
+   * through {@code cancellation}.
+   */
+  public CheckOutcome check(
+      Exercise e, Path file, OutputStream echo, Path trace, Cancellation cancellation) {
     List<String> args =
-        List.of(
-            "check",
-            "--exercise",
-            e.id(),
-            "--contract",
-            e.contract(),
-            "--checks",
-            e.checks(),
-            "--file",
-            file.toAbsolutePath().toString());
+        new ArrayList<>(
+            List.of(
+                "check",
+                "--exercise",
+                e.id(),
+                "--contract",
+                e.contract(),
+                "--checks",
+                e.checks(),
+                "--file",
+                file.toAbsolutePath().toString()));
+    if (trace != null) {
+      args.add("--trace");
+      args.add(trace.toAbsolutePath().toString());
+    }
     long limit = e.timeLimitSeconds() * 1000L;
     WorkerProcess.Outcome o =
-        warm != null && echo == null ? warm.run(args, limit) : WorkerProcess.run(args, limit, echo);
-    CheckOutcome outcome = CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
+        warm != null && echo == null
+            ? warm.run(args, limit, cancellation)
+            : WorkerProcess.run(args, limit, echo, cancellation);
+    CheckOutcome outcome =
+        cancellation.isCancelled()
+            ? CheckOutcome.cancelled(e.id(), o)
+            : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
     if (file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
       if (outcome.passed()) {
         progress.markDone(e.id());
@@ -202,12 +222,18 @@ public final class Workbook implements AutoCloseable {
 
   /** Runs a file's top-level code in a child JVM, streaming its output to {@code echo}. */
   public RunOutcome run(Path file, int limitSeconds, Path trace, OutputStream echo) {
+    return run(file, limitSeconds, trace, echo, new Cancellation());
+  }
+
+  /** Like {@link #run(Path, int, Path, OutputStream)}, stoppable through {@code cancellation}. */
+  public RunOutcome run(
+      Path file, int limitSeconds, Path trace, OutputStream echo, Cancellation cancellation) {
     List<String> args = new ArrayList<>(List.of("run", "--file", file.toAbsolutePath().toString()));
     if (trace != null) {
       args.add("--trace");
       args.add(trace.toAbsolutePath().toString());
     }
-    WorkerProcess.Outcome o = WorkerProcess.run(args, limitSeconds * 1000L, echo);
+    WorkerProcess.Outcome o = WorkerProcess.run(args, limitSeconds * 1000L, echo, cancellation);
     return new RunOutcome(o.result(), o.killed(), o.exitCode(), o.output(), o.droppedOutput());
   }
 

@@ -69,17 +69,24 @@ public final class WorkerProcess {
    * @param echo where to stream the child's output as it arrives, or {@code null}
    */
   public static Outcome run(List<String> args, long limitMillis, OutputStream echo) {
+    return run(args, limitMillis, echo, new Cancellation());
+  }
+
+  /** Like {@link #run(List, long, OutputStream)}, stoppable through {@code cancellation}. */
+  public static Outcome run(
+      List<String> args, long limitMillis, OutputStream echo, Cancellation cancellation) {
     List<String> withLimit = new ArrayList<>(args);
     withLimit.add("--limit-ms");
     withLimit.add(Long.toString(limitMillis));
     Launch launch = Launch.start(withLimit, echo);
+    cancellation.attach(launch.process);
     launch.closeInput();
     return launch.await(limitMillis);
   }
 
   /** One started worker JVM, from its launch until its outcome has been read. */
   static final class Launch {
-    private final Process process;
+    final Process process;
     private final OutputCapture output;
     private final Path dir;
     private final Path resultFile;

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * console, or ends the JVM early cannot pass.
  *
  * <pre>
- * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N
+ * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--trace T]
  * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
  * Worker verify --root DIR --result R --limit-ms N
  * Worker standby --result R
@@ -100,6 +100,8 @@ public final class Worker {
   }
 
   private static void check(Map<String, String> opts, PrintStream out) {
+    List<Interpreter> built = new CopyOnWriteArrayList<>();
+    Interpreter.addBuildObserver(built::add);
     Exercise exercise =
         new Exercise(
             require(opts, "exercise"),
@@ -115,6 +117,11 @@ public final class Worker {
             ? Grader.grade(exercise, file, standbyHarness)
             : Grader.grade(exercise, file, out, System.err);
     String status = report.problems().isEmpty() ? "graded" : "problems";
+    String trace = opts.get("trace");
+    if (trace != null && !built.isEmpty()) {
+      // The last interpreter a check built: what the timeline shows after a check.
+      built.get(built.size() - 1).trace().writeJson(Path.of(trace));
+    }
     answer(
         new WorkerResult(
             nonce,

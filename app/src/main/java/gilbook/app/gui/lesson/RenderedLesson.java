@@ -1,0 +1,22 @@
+package gilbook.app.gui.lesson;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A lesson turned into one self-contained HTML page. Immutable and thread-safe.
+ *
+ * @param html the complete page: styles, highlight.js and the lesson, nothing fetched from outside
+ * @param notices problems found while rendering (a missing image, a file that is not UTF-8, an
+ *     unclosed code fence), each also shown on the page itself; empty when all is well
+ * @param title the text of the first level-1 heading, or the file name when there is none
+ */
+public record RenderedLesson(String html, List<String> notices, String title) {
+
+  /** Checks the parts and copies the notices. */
+  public RenderedLesson {
+    Objects.requireNonNull(html, "html must not be null");
+    notices = List.copyOf(Objects.requireNonNull(notices, "notices must not be null"));
+    Objects.requireNonNull(title, "title must not be null");
+  }
+}

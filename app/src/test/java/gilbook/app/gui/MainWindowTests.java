@@ -1,0 +1,160 @@
+package gilbook.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import gilbook.app.TempWorkbook;
+import gilbook.app.engine.Workbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window's main flows, driven headless (TestFX on Monocle) against a temporary copy of the
+ * workbook: open an exercise, edit, run and check it, reveal a hint, reset and undo, and see the
+ * GIL timeline after a run.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTests {
+  private static final long CHECK_SECONDS = 60;
+
+  @TempDir static Path dir;
+
+  private Workbook workbook;
+  private MainWindow window;
+  private TempWorkbook copy;
+
+  @Start
+  void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    copy = TempWorkbook.copyInto(dir.resolve("wb-" + System.nanoTime()));
+    workbook = Workbook.open(copy.root());
+    window = new MainWindow(workbook);
+    Scene scene = new Scene(window, 1280, 800);
+    scene.getStylesheets().add(GilbookApp.class.getResource("app.css").toExternalForm());
+    window.installShortcuts(scene);
+    stage.setScene(scene);
+    stage.show();
+    window.openStart();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    WaitForAsyncUtils.asyncFx(window::shutdown).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    try {
+      WaitForAsyncUtils.waitFor(CHECK_SECONDS, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    }
+  }
+
+  private void type(String text) throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> window.editor().setText(text)).get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void opensTheFirstExerciseBesideItsLesson() throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    assertEquals("refcount-by-hand", window.exercise().id());
+    assertTrue(window.editor().text().contains("TODO"));
+    assertEquals(copy.learnerFile(), window.editor().file());
+  }
+
+  @Test
+  void aFailingCheckShowsOneRowPerCheckThenTheSolutionPasses(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    robot.clickOn("#check");
+    waitFor("the check", () -> !window.busy() && !window.checks().rowTitles().isEmpty());
+    assertEquals(4, window.checks().rowTitles().size(), window.checks().rowTitles().toString());
+    assertTrue(window.checks().rowTitles().stream().allMatch(t -> t.startsWith("✗")));
+
+    type(TempWorkbook.solution());
+    robot.clickOn("#check");
+    waitFor(
+        "the second check", () -> !window.busy() && window.checks().summaryText().startsWith("✓"));
+    assertTrue(window.checks().rowTitles().stream().allMatch(t -> t.startsWith("✓")));
+    assertTrue(workbook.progress().isDone("refcount-by-hand"));
+    assertEquals(TempWorkbook.solution(), Files.readString(copy.learnerFile()), "autosaved");
+  }
+
+  @Test
+  void aCompileErrorIsMarkedOnItsLine(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    type("void listAppend(PyList list, PyObject item) {\n  int x = \n}\n");
+    robot.clickOn("#check");
+    waitFor("the check", () -> !window.busy() && !window.checks().rowTitles().isEmpty());
+    assertTrue(window.checks().rowTitles().get(0).contains("does not compile"));
+    assertFalse(window.editor().errorLines().isEmpty());
+  }
+
+  @Test
+  void runningAnInterpreterStreamsOutputAndDrawsOneLanePerThread(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    type(
+        TempWorkbook.solution()
+            + "\nvar interp = Interpreter.builder().clock(Clock.virtual(1)).build();\n"
+            + "interp.start(\"A\", () -> Eval.loop(200_000, i -> Eval.instruction()));\n"
+            + "interp.start(\"B\", () -> Eval.loop(200_000, i -> Eval.instruction()));\n"
+            + "interp.start(\"io\", () -> Work.io(Duration.ofMillis(2)));\n"
+            + "interp.awaitThreads();\n"
+            + "System.out.println(\"switches: \" + interp.gil().switchNumber());\n");
+    robot.clickOn("#run");
+    waitFor("the run", () -> !window.busy() && window.console().getText().contains("switches:"));
+    waitFor("the timeline", () -> window.timeline().timeline().laneCount() == 3);
+    assertTrue(window.console().getText().contains("GIL switches"), window.console().getText());
+  }
+
+  @Test
+  void hintsUnlockOneLevelAtATime(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    robot.clickOn("#hint");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(1, workbook.progress().hintLevel("refcount-by-hand"));
+    robot.clickOn("#hint");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(2, workbook.progress().hintLevel("refcount-by-hand"));
+  }
+
+  @Test
+  void resetRestoresTheStubAndUndoBringsTheLearnersVersionBack(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    String mine = "// my own attempt\n" + TempWorkbook.solution();
+    type(mine);
+    WaitForAsyncUtils.asyncFx(window::resetNow).get(10, TimeUnit.SECONDS);
+    assertTrue(window.editor().text().contains("TODO"), "the stub is back");
+    assertTrue(Files.readString(copy.learnerFile()).contains("TODO"));
+    robot.clickOn("#undo-reset");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(mine, window.editor().text());
+    assertEquals(mine, Files.readString(copy.learnerFile()));
+  }
+
+  @Test
+  void presenterModeAndThemeSwitch(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    robot.clickOn("Presenter");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(1.5, window.zoomProperty().get(), 1e-9);
+    robot.clickOn("Dark");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(window.darkProperty().get());
+    assertTrue(window.getStyleClass().contains("dark"));
+  }
+}
