@@ -45,14 +45,25 @@ public final class GilbookCommand implements Callable<Integer> {
     return cl;
   }
 
+  /** With no command, gilbook opens its window; without a display, it says how to go on. */
   @Override
   public Integer call() {
-    // The desktop window arrives with the GUI; until then, say so and show the commands.
-    ctx.out()
-        .println("The gilbook window is not in this build yet; the workbook runs in the terminal.");
-    ctx.out().println();
-    spec.commandLine()
-        .usage(ctx.out(), ctx.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
+    String display = System.getenv("DISPLAY");
+    String wayland = System.getenv("WAYLAND_DISPLAY");
+    boolean headless =
+        Boolean.getBoolean("gilbook.headless")
+            || ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank()));
+    if (headless) {
+      ctx.err()
+          .println(
+              "gilbook: no display to open the window on (DISPLAY is not set). The workbook also"
+                  + " runs in the terminal; start with './gilbook list':");
+      spec.commandLine()
+          .usage(ctx.err(), ctx.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
+      return 2;
+    }
+    ctx.workbook(); // fails here, with a clear message, when there is no workbook
+    gilbook.app.gui.GuiLauncher.launch(new String[0]);
     return 0;
   }
 }

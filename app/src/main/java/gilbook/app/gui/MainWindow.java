@@ -96,6 +96,7 @@ public final class MainWindow extends BorderPane {
   private final Button cancelButton = new Button("■ Stop");
   private final Button undoResetButton = new Button("Undo reset");
 
+  private final SplitPane center;
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final BooleanProperty presenter = new SimpleBooleanProperty(false);
   private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
@@ -133,7 +134,7 @@ public final class MainWindow extends BorderPane {
 
     SplitPane top = new SplitPane(lesson, code);
     top.setDividerPositions(0.48);
-    SplitPane center = new SplitPane(top, bottomTabs);
+    center = new SplitPane(top, bottomTabs);
     center.setOrientation(Orientation.VERTICAL);
     center.setDividerPositions(0.64);
 
@@ -177,7 +178,7 @@ public final class MainWindow extends BorderPane {
     checkButton.setOnAction(e -> check());
     cancelButton.setOnAction(e -> cancel());
     cancelButton.setDisable(true);
-    Button hint = new Button("💡 Hint");
+    Button hint = new Button("Hint");
     hint.setOnAction(e -> hint());
     Button solution = new Button("Solution…");
     solution.setOnAction(e -> solution());
@@ -192,7 +193,7 @@ public final class MainWindow extends BorderPane {
     reset.setId("reset");
     undoResetButton.setId("undo-reset");
     solution.setId("solution");
-    checkButton.getStyleClass().add("accent");
+    checkButton.getStyleClass().add("primary-action");
 
     ToggleButton darkToggle = new ToggleButton("Dark");
     darkToggle.selectedProperty().bindBidirectional(dark);
@@ -617,6 +618,12 @@ public final class MainWindow extends BorderPane {
     jshell.dispose();
     background.shutdownNow();
     workbook.close();
+  }
+
+  /** Brings the GIL timeline tab to the front, with room for its lanes. */
+  void showTimeline() {
+    bottomTabs.getSelectionModel().select(timelineTab);
+    center.setDividerPositions(0.38);
   }
 
   // ---------------------------------------------------------------- for tests
