@@ -288,6 +288,11 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
+  /** How long a blocking call of {@code nanos} really blocks: at least one system call. */
+  long blockingNanos(long nanos) {
+    return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos) : nanos;
+  }
+
   /** Computation: occupies a core; releases the GIL around it if asked and held. */
   void cpu(PyThreadState ts, String what, long nanos, boolean releaseGil) {
     boolean release = releaseGil && ts.holdsGil;
@@ -527,6 +532,7 @@ public final class Interpreter implements AutoCloseable {
     private long realTimeLimitNanos = Long.MAX_VALUE;
     private long shutdownTimeoutNanos = 2_000_000_000L;
     private int traceCapacity = 1_000_000;
+    private long syscallNanos = 50_000;
     private GilLock.Factory gilFactory = Gil::new;
     private PrintStream stderr = System.err;
     private final List<String> problems = new ArrayList<>();
@@ -546,6 +552,7 @@ public final class Interpreter implements AutoCloseable {
       b.realTimeLimitNanos = realTimeLimitNanos;
       b.shutdownTimeoutNanos = shutdownTimeoutNanos;
       b.traceCapacity = traceCapacity;
+      b.syscallNanos = syscallNanos;
       b.gilFactory = gilFactory;
       b.stderr = stderr;
       return b;
@@ -663,6 +670,22 @@ public final class Interpreter implements AutoCloseable {
         problems.add("shutdownTimeout must be 0 or more, got " + timeout);
       } else {
         shutdownTimeoutNanos = timeout.toNanos();
+      }
+      return this;
+    }
+
+    /**
+     * The shortest time a blocking call takes in virtual time. A {@code time.sleep(0)}, or I/O that
+     * is ready at once, still enters the kernel; on Linux that costs about 50 us of timer slack,
+     * long enough for a thread waiting for the GIL to take it. This is why an I/O thread beside a
+     * CPU-bound one pays a whole interval per call. Default 50 us; 0 to 10 ms. Real time needs no
+     * setting: the kernel does it.
+     */
+    public Builder syscallLatency(Duration latency) {
+      if (latency == null || latency.isNegative() || latency.toNanos() > 10_000_000) {
+        problems.add("syscallLatency must be between 0 and 10 ms, got " + latency);
+      } else {
+        syscallNanos = latency.toNanos();
       }
       return this;
     }

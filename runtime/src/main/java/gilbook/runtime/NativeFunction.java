@@ -18,10 +18,11 @@ public record NativeFunction(
     String name, long releasesGilAbove, long fixedNanos, long picosPerByte) {
 
   /**
-   * {@code hashlib.sha256}: releases the GIL above 2047 bytes. The cost, about 2.1 ns per byte, is
-   * what this machine's CPython 3.11 measured (docs/BENCHMARKS.md).
+   * {@code hashlib.sha256}: releases the GIL above 2047 bytes. The cost, 0.85 ns per byte, is what
+   * CPython 3.11 measured on this project's reference machine for 64 MiB buffers
+   * (docs/BENCHMARKS.md, benchmark d).
    */
-  public static final NativeFunction SHA256 = new NativeFunction("hashlib.sha256", 2047, 300, 2100);
+  public static final NativeFunction SHA256 = new NativeFunction("hashlib.sha256", 2047, 300, 850);
 
   public NativeFunction {
     Objects.requireNonNull(name, "name must not be null");

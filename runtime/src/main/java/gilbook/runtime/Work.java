@@ -25,18 +25,21 @@ public final class Work {
     ts.interp.cpu(ts, "Work.cpu", checkNanos(nanos, "Work.cpu"), false);
   }
 
-  /** Blocking I/O for {@code duration}. Releases the GIL while it waits, as CPython's I/O does. */
+  /**
+   * Blocking I/O for {@code duration} (in virtual time at least the interpreter's {@code
+   * syscallLatency}). Releases the GIL while it waits, as CPython's I/O does.
+   */
   public static void io(Duration duration) {
     long n = nanos(duration, "Work.io");
     PyThreadState ts = PyThreadState.get();
-    ts.interp.blocking(ts, "io", () -> ts.clock.sleep(n));
+    ts.interp.blocking(ts, "io", () -> ts.clock.sleep(ts.interp.blockingNanos(n)));
   }
 
   /** {@code time.sleep(seconds)}: releases the GIL, even for {@code Duration.ZERO}. */
   public static void sleep(Duration duration) {
     long n = nanos(duration, "Work.sleep");
     PyThreadState ts = PyThreadState.get();
-    ts.interp.blocking(ts, "sleep", () -> ts.clock.sleep(n));
+    ts.interp.blocking(ts, "sleep", () -> ts.clock.sleep(ts.interp.blockingNanos(n)));
   }
 
   /**

@@ -268,6 +268,60 @@ class GilTests {
   }
 
   @Nested
+  class ConvoyEffect {
+
+    @Test
+    void sleepZeroBesideACpuThreadCostsAWholeInterval() {
+      // time.sleep(0) drops the GIL for one system call; the waiting CPU thread takes it, and
+      // the sleeper must then wait a whole interval to get it back: the convoy effect.
+      int calls = 10;
+      try (Interpreter interp = Runs.virtual(2).build()) {
+        Runs.startFirst(
+            interp,
+            "sleeper",
+            () -> {
+              for (int i = 0; i < calls; i++) {
+                Work.sleep(java.time.Duration.ZERO);
+              }
+            },
+            "cpu",
+            Runs.spin(2_000_000));
+        ThreadStats sleeper = interp.threadStats("sleeper");
+        double perCall = (double) (sleeper.ended() - sleeper.started()) / calls;
+        assertTrue(
+            perCall >= INTERVAL && perCall <= INTERVAL + 100_000,
+            "each sleep(0) round trip took " + perCall + " ns; expected about one interval");
+      }
+    }
+
+    @Test
+    void withoutSystemCallLatencyItIsARaceTheSeedDecides() {
+      // With a zero-cost sleep, the sleeper and the woken CPU thread are ready at the same
+      // instant; the seeded tie-break decides who gets the GIL, so some seeds let the sleeper win.
+      int quick = 0;
+      int slow = 0;
+      for (long seed = 1; seed <= 12; seed++) {
+        try (Interpreter interp =
+            Runs.virtual(seed).syscallLatency(java.time.Duration.ZERO).build()) {
+          Runs.startFirst(
+              interp,
+              "sleeper",
+              () -> Work.sleep(java.time.Duration.ZERO),
+              "cpu",
+              Runs.spin(200_000));
+          ThreadStats sleeper = interp.threadStats("sleeper");
+          if (sleeper.ended() - sleeper.started() < INTERVAL) {
+            quick++;
+          } else {
+            slow++;
+          }
+        }
+      }
+      assertTrue(quick > 0 && slow > 0, "quick " + quick + ", slow " + slow);
+    }
+  }
+
+  @Nested
   class Determinism {
 
     private String runWith(long seed) {

@@ -282,12 +282,20 @@ public final class RealClock implements ClockEngine {
     @Override
     public void sleep(long nanos) {
       long end = System.nanoTime() + nanos;
+      // Always block at least once, as a real sleep or I/O system call does even for 0 s: the
+      // kernel's timer slack makes that about 50 us on Linux, which is long enough for a thread
+      // waiting for the GIL to wake up and take it. Without it, sleep(0) would re-take the GIL
+      // before any waiter could, and the convoy effect would vanish.
+      LockSupport.parkNanos(Math.max(1, nanos));
       long left;
       while ((left = end - System.nanoTime()) > 0) {
         if (killed) {
           throw new ThreadKilled(name);
         }
         LockSupport.parkNanos(left);
+      }
+      if (killed) {
+        throw new ThreadKilled(name);
       }
     }
 
