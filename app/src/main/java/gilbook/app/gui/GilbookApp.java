@@ -49,6 +49,10 @@ public final class GilbookApp extends Application {
         });
     stage.show();
     window.openStart();
+    String probe = System.getProperty("gilbook.probe");
+    if (probe != null && !probe.isBlank()) {
+      StartupProbe.start(probe, window);
+    }
     String shots = System.getProperty("gilbook.screenshots");
     if (shots != null && !shots.isBlank()) {
       new ScreenshotTour(window, scene, java.nio.file.Path.of(shots)).start();

@@ -120,6 +120,11 @@ public final class LessonView extends BorderPane {
     }
   }
 
+  /** The state of the current page load; {@code SUCCEEDED} once a lesson is on screen. */
+  public javafx.beans.property.ReadOnlyObjectProperty<Worker.State> loadStateProperty() {
+    return webView.getEngine().getLoadWorker().stateProperty();
+  }
+
   /** The lesson shown, as an absolute, normalized path, or null before the first {@link #show}. */
   public Path currentLesson() {
     return currentLesson.get();
