@@ -71,6 +71,7 @@ public final class Worker {
     nonce = line(stdin);
     if (args.length > 0 && args[0].equals("standby")) {
       JShellHarness prepared = new JShellHarness(System.out, System.err);
+      Warmup.run(prepared);
       String job = line(stdin);
       if (job.isEmpty()) {
         Runtime.getRuntime().halt(0); // the parent went away, or changed its mind
