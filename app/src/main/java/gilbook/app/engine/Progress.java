@@ -2,7 +2,6 @@ package gilbook.app.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -148,14 +147,7 @@ public final class Progress {
     done.forEach(id -> lines.add("done " + id));
     hints.forEach((id, level) -> lines.add("hint " + id + " " + level));
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.write(tmp, lines, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.writeString(file, String.join("\n", lines) + "\n");
     } catch (IOException e) {
       throw new EngineException(
           "could not save progress to "
