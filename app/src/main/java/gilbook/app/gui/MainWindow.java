@@ -648,6 +648,10 @@ public final class MainWindow extends BorderPane {
     return lesson;
   }
 
+  JShellConsole jshell() {
+    return jshell;
+  }
+
   Exercise exercise() {
     return exercise;
   }

@@ -157,4 +157,39 @@ class MainWindowTests {
     assertTrue(window.darkProperty().get());
     assertTrue(window.getStyleClass().contains("dark"));
   }
+
+  @Test
+  void theEditorReloadsWhenTheFileChangesOnDisk() throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    String outside = "// changed by another editor\n" + TempWorkbook.solution();
+    Files.writeString(copy.learnerFile(), outside);
+    waitFor("the reload", () -> window.editor().text().equals(outside));
+  }
+
+  @Test
+  void typingIsSavedWhenTheWindowCloses() throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    String typed = "// typed just before quitting\n" + TempWorkbook.solution();
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              window.editor().setText(typed);
+              window.shutdown(); // what closing the window does, before the autosave fires
+            })
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(typed, Files.readString(copy.learnerFile()));
+  }
+
+  @Test
+  void theJShellConsoleEvaluatesWithTheRuntimePreloaded(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    robot.clickOn("JShell");
+    waitFor("jshell", () -> !window.jshell().input().isDisabled());
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              window.jshell().input().setText("Interpreter.builder().build().switchInterval()");
+              window.jshell().input().fireEvent(new javafx.event.ActionEvent());
+            })
+        .get(5, TimeUnit.SECONDS);
+    waitFor("the value", () -> window.jshell().transcript().contains("==> PT0.005S"));
+  }
 }
