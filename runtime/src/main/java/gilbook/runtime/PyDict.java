@@ -137,6 +137,38 @@ public final class PyDict extends PyObject {
     throw new PyException("TypeError", "unhashable type: '" + key.typeName() + "'");
   }
 
+  // ---------------------------------------------------------------- for bytecode interpreters
+
+  /**
+   * {@code PyDict_GetItem}: a borrowed reference, or {@code null} when {@code key} is missing. Not
+   * an instruction: for an interpreter loop that charges each bytecode itself ({@code
+   * gilbook.runtime.bytecode}).
+   */
+  public PyObject borrowItem(PyObject key) {
+    touch("indexing");
+    Entry e = entries.get(hashKey(key));
+    return e == null ? null : e.value;
+  }
+
+  /**
+   * {@code PyDict_SetItem}: increfs {@code value} (and {@code key} when it is new), decrefs a
+   * replaced value. Not an instruction, like {@link #borrowItem(PyObject)}.
+   */
+  public void storeItem(PyObject key, PyObject value) {
+    touch("assigning into");
+    store(key, hashKey(key), value);
+  }
+
+  /** The entries as borrowed (key, value) pairs, in insertion order. Not an instruction. */
+  public List<Map.Entry<PyObject, PyObject>> itemsView() {
+    touch("reading");
+    List<Map.Entry<PyObject, PyObject>> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      out.add(Map.entry(e.key, e.value));
+    }
+    return out;
+  }
+
   @Override
   public String typeName() {
     return "dict";

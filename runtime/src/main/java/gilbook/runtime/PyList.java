@@ -153,6 +153,42 @@ public final class PyList extends PyObject {
     return (int) at;
   }
 
+  // ---------------------------------------------------------------- for bytecode interpreters
+
+  /**
+   * {@code PyList_GetItem}: a borrowed reference; negative indexes count from the end. Not an
+   * instruction: for an interpreter loop that charges each bytecode itself ({@code
+   * gilbook.runtime.bytecode}).
+   *
+   * @throws PyException {@code IndexError} when {@code i} is out of range
+   */
+  public PyObject borrowItem(long i) {
+    touch("indexing");
+    return items.get(index(i));
+  }
+
+  /** {@code list[i] = value}: increfs {@code value}, decrefs the old item. Not an instruction. */
+  public void storeItem(long i, PyObject value) {
+    touch("assigning into");
+    int at = index(i);
+    value.incref();
+    PyObject old = items.set(at, value);
+    old.decref();
+  }
+
+  /** {@code PyList_Append}: increfs {@code item}. Not an instruction. */
+  public void appendItem(PyObject item) {
+    touch("append to");
+    item.incref();
+    items.add(item);
+  }
+
+  /** {@code PyList_GET_SIZE}. Not an instruction. */
+  public int length() {
+    touch("len() of");
+    return items.size();
+  }
+
   @Override
   public String typeName() {
     return "list";

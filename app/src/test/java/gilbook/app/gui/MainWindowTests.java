@@ -59,10 +59,15 @@ class MainWindowTests {
 
   private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
     try {
-      WaitForAsyncUtils.waitFor(CHECK_SECONDS, TimeUnit.SECONDS, condition);
+      // Read the window's state on the FX thread, where it is changed.
+      WaitForAsyncUtils.waitFor(
+          CHECK_SECONDS,
+          TimeUnit.SECONDS,
+          () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out waiting for " + what, e);
     }
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private void type(String text) throws Exception {

@@ -1,0 +1,14 @@
+def nothing():
+    return None
+
+
+def process_piece(stat, N):
+    for i in range(N):
+        if stat["piece_count"] % 10 == 0:
+            reward = True
+        else:
+            reward = False
+        nothing()
+        if reward:
+            stat["reward_count"] += 1
+        stat["piece_count"] += 1
