@@ -29,7 +29,7 @@ import picocli.CommandLine.Help.Ansi;
  */
 public final class TempWorkbook implements AutoCloseable {
   /** The real workbook: Maven runs the app's tests in {@code app/}, so it is found upwards. */
-  static final Path REAL_ROOT = findRealRoot();
+  public static final Path REAL_ROOT = findRealRoot();
 
   static final String REFCOUNT = "refcount-by-hand";
   static final String REFCOUNT_PATH = "exercises/01-why-the-gil/refcount_by_hand.jsh";

@@ -42,6 +42,7 @@ public final class GilbookCommand implements Callable<Integer> {
     cl.addSubcommand(new ProgressCommand(ctx));
     cl.addSubcommand(new JshellCommand(ctx));
     cl.addSubcommand(new VerifyCommand(ctx));
+    cl.addSubcommand(new DisCommand(ctx));
     return cl;
   }
 

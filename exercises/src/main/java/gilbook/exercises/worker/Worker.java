@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--trace T]
  * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
  * Worker verify --root DIR --result R --limit-ms N
+ * Worker dis     --file F [--entry E] [--threads N] [--args JSON] [--globals JSON] [--policy P]
+ *               [--interval-ns N] [--seed S] [--trace T] [--show yes] --result R --limit-ms N
  * Worker standby --result R
  * </pre>
  *
@@ -90,6 +92,7 @@ public final class Worker {
         case "check" -> check(opts, out);
         case "run" -> run(opts, out);
         case "verify" -> verify(opts, out);
+        case "dis" -> dis(opts);
         default -> answer(result("error", null, "unknown worker mode '" + mode + "'", List.of()));
       }
     } catch (Throwable t) {
@@ -192,6 +195,18 @@ public final class Worker {
               s.dropRequestsCaused()));
     }
     return lines;
+  }
+
+  private static void dis(Map<String, String> opts) {
+    Map<String, Object> data;
+    try {
+      data = DisJob.run(opts);
+    } catch (RuntimeException | IOException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      answer(new WorkerResult(nonce, "problems", null, null, null, message, null));
+      return;
+    }
+    answer(new WorkerResult(nonce, "ran", null, null, null, "", null, data));
   }
 
   private static void verify(Map<String, String> opts, PrintStream out) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param strayThreads non-daemon threads left running by learner code
  * @param detail a message for {@code timeout} and {@code error}, or the summary of a run
  * @param lines report lines (the GIL summary of a run, or verify's breaches)
+ * @param data structured results of a {@code dis} run (plain JSON values), or {@code null}
  */
 public record WorkerResult(
     String nonce,
@@ -25,7 +26,20 @@ public record WorkerResult(
     List<CheckResult> checks,
     List<String> strayThreads,
     String detail,
-    List<String> lines) {
+    List<String> lines,
+    java.util.Map<String, Object> data) {
+
+  /** A result without structured data. */
+  public WorkerResult(
+      String nonce,
+      String status,
+      List<Problem> problems,
+      List<CheckResult> checks,
+      List<String> strayThreads,
+      String detail,
+      List<String> lines) {
+    this(nonce, status, problems, checks, strayThreads, detail, lines, null);
+  }
 
   public WorkerResult {
     problems = problems == null ? List.of() : List.copyOf(problems);
