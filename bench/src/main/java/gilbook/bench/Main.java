@@ -57,6 +57,8 @@ public final class Main {
     new IoLatencyBench(budget, cpython).run(report);
     Progress.say("d. sha256 cost");
     new Sha256CostBench(budget, cpython).run(report);
+    Progress.say("e. dis-listing VM against CPython");
+    new BytecodeRateBench(budget, cpython).run(report);
 
     out.println("# gilbook runtime benchmarks (" + (options.quick() ? "quick" : "full") + " run)");
     out.println();
