@@ -2,6 +2,7 @@ package gilbook.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gilbook.app.engine.Durations;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.WorkerProcess;
 import gilbook.exercises.worker.WorkerResult;

@@ -149,6 +149,7 @@ public final class MainWindow extends BorderPane {
     setBottom(statusBar());
 
     lesson.setOnOpenLesson(this::openLessonFile);
+    lesson.setOnRunListing(this::runListing);
     lesson.themeProperty().bind(dark);
     lesson.zoomProperty().bind(zoom);
     timeline.darkProperty().bind(dark);
@@ -393,6 +394,52 @@ public final class MainWindow extends BorderPane {
           }
         });
     task.setOnFailed(ev -> failed(task.getException()));
+    background.execute(task);
+  }
+
+  /** Runs a {@code ```dis} listing from the lesson in simulated threads; shows its timeline. */
+  public void runListing(gilbook.app.gui.lesson.RunnableListing listing) {
+    if (running != null) {
+      return;
+    }
+    Path trace = tempTrace();
+    Cancellation cancellation = begin();
+    console.reset("▶ running the lesson's listing " + listing.options());
+    bottomTabs.getSelectionModel().select(consoleTab);
+    Task<gilbook.app.engine.ListingRun.Outcome> task =
+        new Task<>() {
+          @Override
+          protected gilbook.app.engine.ListingRun.Outcome call() {
+            return gilbook.app.engine.ListingRun.run(
+                listing.listing(), listing.options(), trace, cancellation);
+          }
+        };
+    task.setOnSucceeded(
+        e -> {
+          end();
+          var outcome = task.getValue();
+          if (outcome.data().isEmpty()) {
+            console.print("\n✗ " + outcome.problem() + "\n");
+            return;
+          }
+          Map<String, Object> data = outcome.data().get();
+          console.print(String.valueOf(data.getOrDefault("stdout", "")));
+          console.print("\nargs:    " + data.get("args"));
+          console.print("\nglobals: " + data.get("globals"));
+          console.print(
+              "\nGIL switches: "
+                  + data.get("switches")
+                  + ", bytecodes: "
+                  + data.get("instructions")
+                  + "\n");
+          Object errors = data.get("errors");
+          if (errors instanceof Map<?, ?> m && !m.isEmpty()) {
+            console.print("✗ " + m + "\n");
+          }
+          showTrace(trace);
+          showTimeline();
+        });
+    task.setOnFailed(e -> failed(task.getException()));
     background.execute(task);
   }
 

@@ -197,4 +197,14 @@ class MainWindowTests {
         .get(5, TimeUnit.SECONDS);
     waitFor("the value", () -> window.jshell().transcript().contains("==> PT0.005S"));
   }
+
+  @Test
+  void aListingInTheLessonRunsAndShowsItsTimeline() throws Exception {
+    waitFor("the lesson's listing", () -> !window.lesson().listings().isEmpty());
+    WaitForAsyncUtils.asyncFx(() -> window.runListing(window.lesson().listings().get(0)))
+        .get(5, TimeUnit.SECONDS);
+    waitFor("the listing", () -> !window.busy() && window.console().getText().contains("counter"));
+    assertTrue(window.console().getText().contains("counter=40000"), window.console().getText());
+    waitFor("the timeline", () -> window.timeline().timeline().laneCount() == 3);
+  }
 }

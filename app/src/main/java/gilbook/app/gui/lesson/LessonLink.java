@@ -22,6 +22,9 @@ sealed interface LessonLink {
   /** Open this address outside the app, in the browser or mail program. */
   record External(String url) implements LessonLink {}
 
+  /** Run the page's runnable listing number {@code index}. */
+  record RunListing(int index) implements LessonLink {}
+
   /** Do nothing: an address the workbook does not follow. */
   record Ignored(String href) implements LessonLink {}
 
@@ -35,6 +38,14 @@ sealed interface LessonLink {
       return new Anchor(decode(trimmed.substring(1)));
     }
     String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(ListingBlockRenderer.SCHEME)) {
+      try {
+        return new RunListing(
+            Integer.parseInt(trimmed.substring(ListingBlockRenderer.SCHEME.length())));
+      } catch (NumberFormatException e) {
+        return new Ignored(trimmed);
+      }
+    }
     if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:")) {
       return new External(trimmed);
     }

@@ -93,17 +93,19 @@ public final class LessonRenderer {
     List<String> pageNotices = new ArrayList<>(readNotices);
     pageNotices.addAll(UnclosedFences.in(document));
     List<String> imageNotices = new ArrayList<>();
-    String body = htmlRenderer(folder, imageNotices).render(document);
+    List<RunnableListing> listings = new ArrayList<>();
+    String body = htmlRenderer(folder, imageNotices, listings).render(document);
     String title = firstH1(document).orElse(fallbackTitle);
 
     List<String> notices = new ArrayList<>(pageNotices);
     notices.addAll(imageNotices);
     String html = LessonPage.assemble(title, body, pageNotices, theme, zoom);
-    return new RenderedLesson(html, notices, title);
+    return new RenderedLesson(html, notices, title, listings);
   }
 
   /** A renderer for one document: the image renderer collects that document's notices. */
-  private static HtmlRenderer htmlRenderer(Path folder, List<String> imageNotices) {
+  private static HtmlRenderer htmlRenderer(
+      Path folder, List<String> imageNotices, List<RunnableListing> listings) {
     return HtmlRenderer.builder()
         .extensions(EXTENSIONS)
         // A newline inside a paragraph is a space; WebView on Monocle draws a missing-glyph box
@@ -113,6 +115,7 @@ public final class LessonRenderer {
         .sanitizeUrls(true)
         .attributeProviderFactory(context -> new CodeBlockLanguage())
         .nodeRendererFactory(context -> new ImageRenderer(context, folder, imageNotices))
+        .nodeRendererFactory(context -> new ListingBlockRenderer(context, listings))
         .build();
   }
 

@@ -65,6 +65,8 @@ public final class LessonView extends BorderPane {
 
   private Consumer<Path> onOpenLesson = file -> {};
   private Consumer<String> onExternalLink = url -> {};
+  private Consumer<RunnableListing> onRunListing = listing -> {};
+  private java.util.List<RunnableListing> listings = java.util.List.of();
   private double scrollToRestore = -1;
   private int loadsCompleted;
 
@@ -164,6 +166,16 @@ public final class LessonView extends BorderPane {
   }
 
   /** Called with the address when the learner clicks an {@code http(s)} or {@code mailto} link. */
+  /** What a click on a listing's "run" link does: the window runs it and shows the timeline. */
+  public void setOnRunListing(Consumer<RunnableListing> handler) {
+    onRunListing = Objects.requireNonNull(handler, "handler must not be null");
+  }
+
+  /** The runnable {@code ```dis} listings of the lesson shown, in page order. */
+  public java.util.List<RunnableListing> listings() {
+    return listings;
+  }
+
   public void setOnExternalLink(Consumer<String> handler) {
     onExternalLink = Objects.requireNonNull(handler, "handler must not be null");
   }
@@ -182,6 +194,7 @@ public final class LessonView extends BorderPane {
     LessonTheme theme = LessonTheme.of(dark.get());
     RenderedLesson lesson = renderer.render(currentLesson.get(), theme, 1.0);
     title.set(lesson.title());
+    listings = lesson.listings();
     notices.setAll(lesson.notices());
     noticeBar.setText(noticeText());
     noticeBar.setTooltip(notices.isEmpty() ? null : new Tooltip(String.join("\n", notices)));
@@ -248,6 +261,11 @@ public final class LessonView extends BorderPane {
     } else if (link instanceof LessonLink.Lesson other) {
       // Later, not inside the page's own click dispatch: the handler may replace the page.
       Platform.runLater(() -> onOpenLesson.accept(other.file()));
+    } else if (link instanceof LessonLink.RunListing run) {
+      if (run.index() >= 0 && run.index() < listings.size()) {
+        RunnableListing listing = listings.get(run.index());
+        Platform.runLater(() -> onRunListing.accept(listing));
+      }
     } else if (link instanceof LessonLink.External external) {
       Platform.runLater(() -> onExternalLink.accept(external.url()));
     }

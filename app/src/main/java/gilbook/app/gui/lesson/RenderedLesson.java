@@ -10,13 +10,21 @@ import java.util.Objects;
  * @param notices problems found while rendering (a missing image, a file that is not UTF-8, an
  *     unclosed code fence), each also shown on the page itself; empty when all is well
  * @param title the text of the first level-1 heading, or the file name when there is none
+ * @param listings the runnable {@code ```dis} blocks, in page order
  */
-public record RenderedLesson(String html, List<String> notices, String title) {
+public record RenderedLesson(
+    String html, List<String> notices, String title, List<RunnableListing> listings) {
 
-  /** Checks the parts and copies the notices. */
+  /** Checks the parts and copies the lists. */
   public RenderedLesson {
     Objects.requireNonNull(html, "html must not be null");
     notices = List.copyOf(Objects.requireNonNull(notices, "notices must not be null"));
     Objects.requireNonNull(title, "title must not be null");
+    listings = List.copyOf(Objects.requireNonNull(listings, "listings must not be null"));
+  }
+
+  /** A lesson without runnable listings. */
+  public RenderedLesson(String html, List<String> notices, String title) {
+    this(html, notices, title, List.of());
   }
 }

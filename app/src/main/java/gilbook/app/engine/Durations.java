@@ -1,6 +1,5 @@
-package gilbook.app.cli;
+package gilbook.app.engine;
 
-import gilbook.app.engine.EngineException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,12 +7,12 @@ import java.util.regex.Pattern;
 /**
  * Reads durations written as {@code 5ms}, {@code 500us}, {@code 1us}, {@code 2s} or {@code 100ns}.
  */
-final class Durations {
+public final class Durations {
   private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s)");
 
   private Durations() {}
 
-  static Duration parse(String text, String option) {
+  public static Duration parse(String text, String option) {
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) {
       throw new EngineException(
