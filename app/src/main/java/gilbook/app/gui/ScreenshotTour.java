@@ -1,8 +1,6 @@
 package gilbook.app.gui;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,10 +9,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
-import javax.imageio.ImageIO;
 
 /**
  * Drives the real window through a short tour and saves a screenshot at each stop: the lesson
@@ -80,19 +75,8 @@ final class ScreenshotTour {
   }
 
   private void save(String name) {
-    WritableImage image = scene.snapshot(null);
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
     try {
-      Files.createDirectories(dir);
-      ImageIO.write(out, "png", dir.resolve(name).toFile());
+      Png.write(scene.snapshot(null), dir.resolve(name));
       System.out.println("screenshot: " + dir.resolve(name));
     } catch (IOException e) {
       System.err.println("could not save " + name + ": " + e.getMessage());

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -314,15 +313,6 @@ class LessonViewTests {
   }
 
   private static BufferedImage toBufferedImage(WritableImage image) {
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    PixelReader pixels = image.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    return out;
+    return gilbook.app.gui.Png.toBufferedImage(image);
   }
 }
