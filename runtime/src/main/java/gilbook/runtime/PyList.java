@@ -76,10 +76,7 @@ public final class PyList extends PyObject {
   /** {@code list[i] = value}: increfs {@code value}, decrefs the old item. One instruction. */
   public void setItem(long i, PyObject value) {
     instruction("assigning into");
-    int at = index(i);
-    value.incref();
-    PyObject old = items.set(at, value);
-    old.decref();
+    replace(i, value);
   }
 
   /** {@code list.pop()}: removes the last item and returns the list's reference to it. */
@@ -170,10 +167,14 @@ public final class PyList extends PyObject {
   /** {@code list[i] = value}: increfs {@code value}, decrefs the old item. Not an instruction. */
   public void storeItem(long i, PyObject value) {
     touch("assigning into");
+    replace(i, value);
+  }
+
+  /** Stores {@code value} at {@code i}: the list takes a reference, and lets go of the old item. */
+  private void replace(long i, PyObject value) {
     int at = index(i);
     value.incref();
-    PyObject old = items.set(at, value);
-    old.decref();
+    items.set(at, value).decref();
   }
 
   /** {@code PyList_Append}: increfs {@code item}. Not an instruction. */
