@@ -104,4 +104,16 @@ public final class Eval {
       restoreThread(ts);
     }
   }
+
+  /**
+   * A blocking wait, such as a lock or a queue, done the way CPython's C code does it: the GIL is
+   * released around {@code wait} (if the thread holds it) and taken back afterwards, and the time
+   * is recorded as blocked. {@code what} names it in the trace and in deadlock reports.
+   */
+  public static void blocking(String what, Runnable wait) {
+    Objects.requireNonNull(what, "what must not be null");
+    Objects.requireNonNull(wait, "wait must not be null");
+    PyThreadState ts = PyThreadState.get();
+    ts.interp.blocking(ts, what, wait);
+  }
 }

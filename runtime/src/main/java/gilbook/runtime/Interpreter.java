@@ -102,12 +102,26 @@ public final class Interpreter implements AutoCloseable {
     return startThread(name, body, false);
   }
 
+  /**
+   * Starts a native thread: one the extension or the embedding program created (a Rust or C#
+   * thread), registered with the interpreter but not holding the GIL. It must take the GIL before
+   * touching Python objects ({@code PyGILState_Ensure}, PyO3's {@code Python::with_gil},
+   * pythonnet's {@code Py.GIL()}).
+   */
+  public PyThread startNative(String name, Runnable body) {
+    return startThread(name, body, false, false);
+  }
+
   /** Starts a daemon thread: the end of the run does not wait for it. */
   public PyThread startDaemon(String name, Runnable body) {
     return startThread(name, body, true);
   }
 
   private PyThread startThread(String name, Runnable body, boolean daemon) {
+    return startThread(name, body, daemon, true);
+  }
+
+  private PyThread startThread(String name, Runnable body, boolean daemon, boolean python) {
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(body, "body must not be null");
     if (shutdownReport != null) {
@@ -124,7 +138,7 @@ public final class Interpreter implements AutoCloseable {
             daemon,
             handle -> {
               ts.clock = handle;
-              threadMain(ts, body);
+              threadMain(ts, body, python);
             });
     return new PyThread(ts);
   }
@@ -169,12 +183,14 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
-  private void threadMain(PyThreadState ts, Runnable body) {
+  private void threadMain(PyThreadState ts, Runnable body, boolean python) {
     PyThreadState.bind(ts);
     try {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
-      takeGil(ts);
+      if (python) {
+        takeGil(ts); // a Python thread runs bytecode from its first instruction
+      }
       try {
         body.run();
       } catch (ThreadKilled killed) {
@@ -230,6 +246,32 @@ public final class Interpreter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- the GIL, checked and traced
+
+  /**
+   * {@code PyGILState_Ensure} for the calling thread: takes the GIL unless it holds it already.
+   *
+   * @return whether it took the GIL (pass it to {@link #gilStateRelease(boolean)})
+   */
+  public boolean gilStateEnsure() {
+    PyThreadState ts = PyThreadState.get();
+    if (ts.interp != this) {
+      throw new GilStateError(
+          "thread " + ts.name + " belongs to another interpreter and cannot take this one's GIL");
+    }
+    if (ts.holdsGil) {
+      return false;
+    }
+    takeGil(ts);
+    return true;
+  }
+
+  /** {@code PyGILState_Release}: drops the GIL if {@link #gilStateEnsure()} took it. */
+  public void gilStateRelease(boolean taken) {
+    PyThreadState ts = PyThreadState.get();
+    if (taken) {
+      dropGil(ts, "gil state release");
+    }
+  }
 
   /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
   void takeGil(PyThreadState ts) {

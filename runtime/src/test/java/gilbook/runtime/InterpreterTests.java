@@ -136,6 +136,52 @@ class InterpreterTests {
   }
 
   @Nested
+  class NativeThreads {
+
+    @Test
+    void aNativeThreadStartsWithoutTheGilAndTakesItWithGilStateEnsure() {
+      try (Interpreter interp = Runs.virtual(1).build()) {
+        boolean[] seen = new boolean[3];
+        interp.startNative(
+            "rust-worker",
+            () -> {
+              seen[0] = PyThreadState.get().holdsGil();
+              boolean taken = interp.gilStateEnsure();
+              seen[1] = taken && PyThreadState.get().holdsGil();
+              PyList.ofStrings("made with the GIL").decref();
+              interp.gilStateRelease(taken);
+              seen[2] = PyThreadState.get().holdsGil();
+            });
+        interp.awaitThreads();
+        assertFalse(seen[0], "a native thread starts without the GIL");
+        assertTrue(seen[1]);
+        assertFalse(seen[2]);
+        assertTrue(interp.shutdown().clean(), interp.shutdown().toString());
+      }
+    }
+
+    @Test
+    void aNativeThreadTouchingObjectsWithoutTheGilIsStopped() {
+      try (Interpreter interp = Runs.virtual(1).build()) {
+        interp.startNative("rust-worker", PyList::empty);
+        interp.awaitThreads();
+        assertTrue(
+            interp.threadExceptions().get("rust-worker") instanceof GilNotHeldError,
+            interp.threadExceptions().toString());
+      }
+    }
+
+    @Test
+    void blockingWaitsReleaseTheGilAndAreRecorded() {
+      try (Interpreter interp = Runs.virtual(1).build()) {
+        interp.run(() -> Eval.blocking("lock my_lock", () -> Work.sleep(Duration.ZERO)));
+        TraceEvent drop = interp.trace().events(TraceEvent.Kind.DROP).get(0);
+        assertEquals("lock my_lock", drop.detail());
+      }
+    }
+  }
+
+  @Nested
   class EndsOfARun {
 
     @Test
