@@ -11,6 +11,14 @@ public final class GilNotHeldError extends SimulationError {
     super(message(thread, object));
   }
 
+  /**
+   * An error with a message of the caller's own, for binding layers that detect the misuse
+   * themselves (a PyO3-style {@code Bound} used where the GIL is released, for example).
+   */
+  public GilNotHeldError(String message) {
+    super(message);
+  }
+
   private static String message(PyThreadState thread, PyObject object) {
     String what =
         object == null

@@ -7,7 +7,8 @@ package gilbook.runtime;
 public final class GilStateError extends SimulationError {
   private static final long serialVersionUID = 1L;
 
-  GilStateError(String message) {
+  /** An error with the given message; binding layers use it for their own GIL-state checks. */
+  public GilStateError(String message) {
     super(message);
   }
 }
