@@ -1,0 +1,58 @@
+package gilbook.runtime.threading;
+
+import static gilbook.runtime.threading.Sims.now;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gilbook.runtime.Interpreter;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class EventTests {
+
+  @Test
+  void settingAnEventWakesEveryWaiter() {
+    try (Interpreter interp = Sims.virtual(3)) {
+      Event ready = new Event(interp, "ready");
+      Map<String, Long> wokeAt = new TreeMap<>();
+      for (String name : new String[] {"W1", "W2", "W3"}) {
+        interp.start(
+            name,
+            () -> {
+              assertTrue(ready.await());
+              wokeAt.put(name, now());
+            });
+      }
+      interp.start(
+          "setter",
+          () -> {
+            Sims.sleepMillis(2);
+            ready.set();
+          });
+      Sims.finish(interp);
+      assertEquals(3, wokeAt.size(), wokeAt.toString());
+      wokeAt.values().forEach(t -> assertTrue(t >= 2_000_000, wokeAt.toString()));
+      assertTrue(ready.isSet());
+    }
+  }
+
+  @Test
+  void aWaitOnASetEventReturnsAtOnceAndClearResetsIt() {
+    try (Interpreter interp = Sims.virtual(1)) {
+      interp.run(
+          () -> {
+            Event e = new Event("e");
+            e.set();
+            long before = now();
+            assertTrue(e.await(1));
+            assertEquals(before, now());
+            e.clear();
+            assertFalse(e.isSet());
+            assertFalse(e.await(0.001));
+            assertEquals(1_000_000, now() - before);
+          });
+    }
+  }
+}
