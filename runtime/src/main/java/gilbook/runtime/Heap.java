@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Every live object of one interpreter, on an intrusive doubly-linked list like CPython's debug
  * "refchain" ({@code Py_TRACE_REFS}): linking and unlinking cost O(1), and shutdown walks the list
- * to report leaks. Guarded by the GIL, like the objects themselves.
+ * to report leaks. Guarded by the GIL, like the objects themselves; its methods also synchronise,
+ * for free-threaded mode, where CPython's allocator (mimalloc) is per thread and needs no GIL.
  */
 final class Heap {
   private PyObject first;
@@ -15,13 +16,13 @@ final class Heap {
   private long liveCount;
   private long allocated;
 
-  long nextAddress() {
+  synchronized long nextAddress() {
     long a = nextAddress;
     nextAddress += 0x30;
     return a;
   }
 
-  long link(PyObject o) {
+  synchronized long link(PyObject o) {
     o.heapNext = first;
     if (first != null) {
       first.heapPrev = o;
@@ -32,7 +33,7 @@ final class Heap {
     return nextAddress();
   }
 
-  void unlink(PyObject o) {
+  synchronized void unlink(PyObject o) {
     if (o.heapPrev != null) {
       o.heapPrev.heapNext = o.heapNext;
     } else {
@@ -46,16 +47,16 @@ final class Heap {
     liveCount--;
   }
 
-  long liveCount() {
+  synchronized long liveCount() {
     return liveCount;
   }
 
-  long allocated() {
+  synchronized long allocated() {
     return allocated;
   }
 
   /** Live objects, oldest first. */
-  List<PyObject> live() {
+  synchronized List<PyObject> live() {
     List<PyObject> out = new ArrayList<>();
     for (PyObject o = first; o != null; o = o.heapNext) {
       out.add(o);

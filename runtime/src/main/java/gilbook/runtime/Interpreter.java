@@ -33,6 +33,30 @@ import java.util.function.Consumer;
  *
  * <p>{@link #close()} waits a bounded time for threads, stops the rest, and reports leaks and live
  * threads in a {@link ShutdownReport}; it never hangs. Thread-safe.
+ *
+ * <h2>Free-threaded mode</h2>
+ *
+ * <p>{@code Builder.gilEnabled(false)} simulates CPython's free-threaded build (PEP 703, 3.13t):
+ *
+ * <ul>
+ *   <li>No thread ever takes the GIL. Starting a thread, blocking calls, {@code Eval.saveThread} /
+ *       {@code restoreThread}, {@code gilStateEnsure}, check points and drop requests do nothing
+ *       GIL-related, and {@link PyThreadState#holdsGil()} is always false.
+ *   <li>Touching an object does not check for the GIL. CPython's free-threaded build protects
+ *       containers with per-object locks instead; this simulation leaves those out, so {@link
+ *       PyList} and {@link PyDict} must not be changed by two threads at once.
+ *   <li>Threads run bytecode in parallel in virtual time: each instruction is charged to its own
+ *       thread's clock, so two CPU-bound threads finish in about half the time they take with the
+ *       GIL. Bytecode does not reserve simulated cores (only {@code Work.cpu} and native calls do),
+ *       so more running threads than cores is optimistic. To keep runs fast a thread may run up to
+ *       20 instruction costs ahead of another's next event before it hands over (the virtual
+ *       clock's lookahead); this coarsens the interleaving but not the clocks.
+ *   <li>Reference counting is biased and the start-up objects are immortal: see {@link PyObject}.
+ *       {@link #refcountStats()} counts each thread's non-atomic and atomic operations and merges,
+ *       and the trace's JSON export carries them.
+ * </ul>
+ *
+ * <p>The pyo3 and pythonnet simulations model the GIL build and expect the GIL on.
  */
 public final class Interpreter implements AutoCloseable {
 
@@ -57,12 +81,22 @@ public final class Interpreter implements AutoCloseable {
   private final Cond joinCond;
   private ShutdownReport shutdownReport;
 
+  /** In free-threaded mode, how many instruction costs a thread may run past another's event. */
+  private static final long FREE_THREADED_LOOKAHEAD = 20;
+
   private Interpreter(Builder b) {
     this.settings = b.copy();
     this.clock = (ClockEngine) b.clock;
+    long lookahead = b.gilEnabled ? 0 : FREE_THREADED_LOOKAHEAD * b.instructionCostNanos;
     clock.configure(
-        new ClockEngine.Settings(b.cores, b.instructionCostNanos, b.jitter, b.timeLimitNanos));
-    this.trace = new Trace(b.traceCapacity, this::traceHeader, this::threadStats);
+        new ClockEngine.Settings(
+            b.cores, b.instructionCostNanos, b.jitter, b.timeLimitNanos, lookahead));
+    this.trace =
+        new Trace(
+            b.traceCapacity,
+            this::traceHeader,
+            this::threadStats,
+            b.gilEnabled ? null : this::refcountStats);
     this.tracer = new Tracer(trace);
     this.evalBreaker = new EvalBreaker(tracer);
     GilContext context =
@@ -188,7 +222,7 @@ public final class Interpreter implements AutoCloseable {
     try {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
-      if (python) {
+      if (python && settings.gilEnabled) {
         takeGil(ts); // a Python thread runs bytecode from its first instruction
       }
       try {
@@ -205,6 +239,9 @@ public final class Interpreter implements AutoCloseable {
       }
       if (ts.holdsGil) {
         dropGil(ts, "exit");
+      }
+      if (!settings.gilEnabled) {
+        ts.brcRemoveThread();
       }
       joinMutex.lock();
       try {
@@ -258,7 +295,7 @@ public final class Interpreter implements AutoCloseable {
       throw new GilStateError(
           "thread " + ts.name + " belongs to another interpreter and cannot take this one's GIL");
     }
-    if (ts.holdsGil) {
+    if (ts.holdsGil || !settings.gilEnabled) {
       return false;
     }
     takeGil(ts);
@@ -275,6 +312,9 @@ public final class Interpreter implements AutoCloseable {
 
   /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
   void takeGil(PyThreadState ts) {
+    if (!settings.gilEnabled) {
+      return; // free-threaded: there is no GIL to take
+    }
     if (ts.holdsGil) {
       throw new GilStateError(
           "thread " + ts.name + " already holds the GIL; taking it again would deadlock");
@@ -296,6 +336,9 @@ public final class Interpreter implements AutoCloseable {
 
   /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */
   void dropGil(PyThreadState ts, String cause) {
+    if (!settings.gilEnabled) {
+      return; // free-threaded: there is no GIL to drop
+    }
     if (!ts.holdsGil) {
       throw new GilStateError(
           "thread " + ts.name + " tried to drop the GIL, but it does not hold it" + holderNote(ts));
@@ -379,6 +422,32 @@ public final class Interpreter implements AutoCloseable {
     throw new IllegalArgumentException("no thread named '" + name + "' in this interpreter");
   }
 
+  /**
+   * Reference-counting statistics of every thread started so far, in start order: non-atomic and
+   * atomic operations and merges (free-threaded mode; all zero with the GIL on).
+   */
+  public List<RefcountStats> refcountStats() {
+    List<RefcountStats> out = new ArrayList<>();
+    for (PyThreadState ts : threadStates()) {
+      out.add(ts.refcountStats());
+    }
+    return out;
+  }
+
+  /**
+   * Reference-counting statistics of the thread named {@code name}.
+   *
+   * @throws IllegalArgumentException if no thread has that name
+   */
+  public RefcountStats refcountStats(String name) {
+    for (PyThreadState ts : threadStates()) {
+      if (ts.name.equals(name)) {
+        return ts.refcountStats();
+      }
+    }
+    throw new IllegalArgumentException("no thread named '" + name + "' in this interpreter");
+  }
+
   /** The exceptions that escaped threads' bodies, by thread name, in start order. */
   public Map<String, Throwable> threadExceptions() {
     Map<String, Throwable> out = new LinkedHashMap<>();
@@ -440,6 +509,11 @@ public final class Interpreter implements AutoCloseable {
     return clock;
   }
 
+  /** Whether this interpreter has a GIL; false in free-threaded mode (PEP 703). */
+  public boolean gilEnabled() {
+    return settings.gilEnabled;
+  }
+
   public boolean forceSwitching() {
     return settings.forceSwitching;
   }
@@ -471,6 +545,15 @@ public final class Interpreter implements AutoCloseable {
     h.put("cores", settings.cores);
     h.put("instructionCostNs", settings.instructionCostNanos);
     h.put("switchNumber", gil.switchNumber());
+    if (!settings.gilEnabled) {
+      RefcountStats all = RefcountStats.total("all", refcountStats());
+      h.put("gilEnabled", false);
+      h.put("refcountNonAtomicOps", all.nonAtomic());
+      h.put("refcountAtomicOps", all.atomic());
+      h.put("refcountMerges", all.merges());
+      h.put("refcountQueued", all.queued());
+      h.put("refcountImmortalOps", all.immortal());
+    }
     return h;
   }
 
@@ -538,10 +621,11 @@ public final class Interpreter implements AutoCloseable {
     }
     List<ShutdownReport.Leak> leaks = new ArrayList<>();
     for (PyObject o : live) {
-      boolean root = o.ob_refcnt > internal.getOrDefault(o, 0);
+      int count = (int) Math.min(Integer.MAX_VALUE, o.combinedRefcnt());
+      boolean root = count > internal.getOrDefault(o, 0);
       leaks.add(
           new ShutdownReport.Leak(
-              o.typeName(), o.reprUnchecked(80), o.ob_refcnt, o.address, o.createdBy, root));
+              o.typeName(), o.reprUnchecked(80), count, o.address, o.createdBy, root));
     }
     return leaks;
   }
@@ -576,6 +660,7 @@ public final class Interpreter implements AutoCloseable {
     private int traceCapacity = 1_000_000;
     private long syscallNanos = 50_000;
     private GilLock.Factory gilFactory = Gil::new;
+    private boolean gilEnabled = true;
     private PrintStream stderr = System.err;
     private final List<String> problems = new ArrayList<>();
 
@@ -596,6 +681,7 @@ public final class Interpreter implements AutoCloseable {
       b.traceCapacity = traceCapacity;
       b.syscallNanos = syscallNanos;
       b.gilFactory = gilFactory;
+      b.gilEnabled = gilEnabled;
       b.stderr = stderr;
       return b;
     }
@@ -749,6 +835,16 @@ public final class Interpreter implements AutoCloseable {
       } else {
         gilFactory = factory;
       }
+      return this;
+    }
+
+    /**
+     * Whether the interpreter has a GIL. Default true, CPython's default build. False simulates the
+     * free-threaded build (PEP 703): no GIL, threads run bytecode in parallel, biased reference
+     * counting and immortal objects. See {@link Interpreter} for what changes.
+     */
+    public Builder gilEnabled(boolean enabled) {
+      gilEnabled = enabled;
       return this;
     }
 

@@ -1,6 +1,8 @@
 package gilbook.runtime;
 
 import gilbook.runtime.internal.ClockThread;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One Python thread's state inside the interpreter, CPython's {@code PyThreadState}.
@@ -9,6 +11,10 @@ import gilbook.runtime.internal.ClockThread;
  * operation on a Python object uses it to check that the calling thread holds the GIL. A thread
  * state is confined to its own thread; only the accessors documented as such may be called from
  * elsewhere.
+ *
+ * <p>In free-threaded mode ({@code Interpreter.Builder.gilEnabled(false)}) there is no GIL: {@link
+ * #holdsGil()} is always false, and touching an object never checks it. The thread state then also
+ * holds the thread's queue of objects to merge (CPython's {@code _brc_thread_state}, PEP 703).
  */
 public final class PyThreadState {
   private static final ThreadLocal<PyThreadState> CURRENT = new ThreadLocal<>();
@@ -19,6 +25,7 @@ public final class PyThreadState {
   final boolean daemon;
   private final EvalBreaker evalBreaker;
   private final boolean everyInstruction;
+  final boolean freeThreaded;
   ClockThread clock;
 
   volatile boolean holdsGil;
@@ -41,6 +48,19 @@ public final class PyThreadState {
   long started;
   volatile long ended = -1;
 
+  // Biased reference counting (free-threaded mode only), written only by this thread.
+  long nonAtomicRefOps;
+  long atomicRefOps;
+  long refMerges;
+  long refQueued;
+  long immortalRefOps;
+
+  // Objects other threads queued to this one, their owner, for merging (Python/brc.c). Guarded by
+  // its own monitor, like CPython's per-bucket mutex; the flag is this thread's eval-breaker bit.
+  private final List<PyObject> brcQueue = new ArrayList<>();
+  private boolean brcClosed;
+  private volatile boolean mergeRequested;
+
   PyThreadState(Interpreter interp, long id, String name, boolean daemon) {
     this.interp = interp;
     this.id = id;
@@ -48,6 +68,7 @@ public final class PyThreadState {
     this.daemon = daemon;
     this.evalBreaker = interp.evalBreaker();
     this.everyInstruction = interp.evalBreakerPolicy() == EvalBreakerPolicy.EVERY_INSTRUCTION;
+    this.freeThreaded = !interp.gilEnabled();
   }
 
   /**
@@ -95,7 +116,11 @@ public final class PyThreadState {
     return interp;
   }
 
-  /** Whether this thread holds the GIL right now. Any thread may call this. */
+  /**
+   * Whether this thread holds the GIL right now. Any thread may call this. Always false in
+   * free-threaded mode, where there is no GIL to hold: ask {@link Interpreter#gilEnabled()} first
+   * if the difference matters.
+   */
   public boolean holdsGil() {
     return holdsGil;
   }
@@ -128,6 +153,12 @@ public final class PyThreadState {
         ended);
   }
 
+  /** A snapshot of this thread's reference-counting statistics (free-threaded mode). */
+  public RefcountStats refcountStats() {
+    return new RefcountStats(
+        id, name, nonAtomicRefOps, atomicRefOps, refMerges, refQueued, immortalRefOps);
+  }
+
   @Override
   public String toString() {
     return "PyThreadState[" + name + "]";
@@ -142,8 +173,13 @@ public final class PyThreadState {
 
   /** One instruction on {@code object} (named in the error if the GIL is not held). */
   void instruction(PyObject object) {
-    if (everyInstruction && evalBreaker.gilDropRequest()) {
-      handlePending();
+    if (everyInstruction) {
+      if (evalBreaker.gilDropRequest()) {
+        handlePending();
+      }
+      if (mergeRequested) {
+        mergeQueuedObjects();
+      }
     }
     requireGil(object);
     clock.instruction();
@@ -158,6 +194,9 @@ public final class PyThreadState {
     if (evalBreaker.gilDropRequest()) {
       handlePending();
     }
+    if (mergeRequested) {
+      mergeQueuedObjects();
+    }
   }
 
   /** CPython's {@code eval_frame_handle_pending}: honour the drop request, then re-take. */
@@ -171,8 +210,52 @@ public final class PyThreadState {
 
   /** Fails unless this thread holds the GIL; {@code object} names what was touched, if anything. */
   void requireGil(PyObject object) {
-    if (!holdsGil) {
+    if (!holdsGil && !freeThreaded) {
       throw new GilNotHeldError(this, object);
     }
+  }
+
+  // ---------------------------------------------------------------- biased refcounting (PEP 703)
+
+  /**
+   * Queues {@code o} to this thread, its owner, for merging ({@code _Py_brc_queue_object}), and
+   * sets this thread's eval-breaker bit. Called by another thread.
+   *
+   * @return false if this thread has exited; the caller must then merge the object itself
+   */
+  boolean brcEnqueue(PyObject o) {
+    synchronized (brcQueue) {
+      if (brcClosed) {
+        return false;
+      }
+      brcQueue.add(o);
+      mergeRequested = true;
+      return true;
+    }
+  }
+
+  /**
+   * Merges every object queued to this thread ({@code _Py_brc_merge_refcounts}), at a check point.
+   * Each merge takes away the reference the queue held; an object whose merged count is then zero
+   * is deallocated here.
+   */
+  void mergeQueuedObjects() {
+    List<PyObject> batch;
+    synchronized (brcQueue) {
+      batch = new ArrayList<>(brcQueue);
+      brcQueue.clear();
+      mergeRequested = false;
+    }
+    for (PyObject o : batch) {
+      o.mergeQueued(this);
+    }
+  }
+
+  /** At thread exit ({@code _Py_brc_remove_thread}): no more queuing here; merge what is queued. */
+  void brcRemoveThread() {
+    synchronized (brcQueue) {
+      brcClosed = true;
+    }
+    mergeQueuedObjects();
   }
 }

@@ -10,12 +10,13 @@ public final class Sys {
    * <p>Passing {@code o} to a call puts one more reference to it on the caller's stack, so the
    * result is one higher than the number of names and containers that hold it. This method takes
    * that argument reference for the duration of the call, exactly as CPython's does: for {@code a =
-   * ["A", "B"]; b = a} it answers 3.
+   * ["A", "B"]; b = a} it answers 3. In free-threaded mode it is the sum of the local and shared
+   * counts, and an immortal object answers {@link PyObject#IMMORTAL_REFCNT}.
    */
   public static long getrefcount(PyObject o) {
     o.incref(); // the argument reference the call holds
     try {
-      return o.refcnt();
+      return o.refcntUnclamped();
     } finally {
       o.decref();
     }

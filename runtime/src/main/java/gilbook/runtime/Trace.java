@@ -25,12 +25,23 @@ public final class Trace {
   private final List<TraceEvent> events = new ArrayList<>();
   private final Supplier<Map<String, Object>> header;
   private final Supplier<List<ThreadStats>> stats;
+  private final Supplier<List<RefcountStats>> refcounts;
   private long dropped;
 
   Trace(int capacity, Supplier<Map<String, Object>> header, Supplier<List<ThreadStats>> stats) {
+    this(capacity, header, stats, null);
+  }
+
+  /** {@code refcounts} is null with the GIL on; then the export has no reference-count fields. */
+  Trace(
+      int capacity,
+      Supplier<Map<String, Object>> header,
+      Supplier<List<ThreadStats>> stats,
+      Supplier<List<RefcountStats>> refcounts) {
     this.capacity = capacity;
     this.header = header;
     this.stats = stats;
+    this.refcounts = refcounts;
   }
 
   synchronized void add(TraceEvent event) {
@@ -111,6 +122,10 @@ public final class Trace {
     }
     json.field("droppedEvents", droppedSnapshot);
     json.name("threads").beginArray();
+    Map<Long, RefcountStats> counts = new HashMap<>();
+    if (refcounts != null) {
+      refcounts.get().forEach(r -> counts.put(r.threadId(), r));
+    }
     for (ThreadStats s : stats.get()) {
       json.beginObject()
           .field("id", s.threadId())
@@ -126,8 +141,16 @@ public final class Trace {
           .field("forcedSwitchWaits", s.forcedSwitchWaits())
           .field("instructions", s.instructions())
           .field("startedNs", s.started())
-          .field("endedNs", s.ended())
-          .endObject();
+          .field("endedNs", s.ended());
+      RefcountStats r = counts.get(s.threadId());
+      if (r != null) {
+        json.field("refcountNonAtomicOps", r.nonAtomic())
+            .field("refcountAtomicOps", r.atomic())
+            .field("refcountMerges", r.merges())
+            .field("refcountQueued", r.queued())
+            .field("refcountImmortalOps", r.immortal());
+      }
+      json.endObject();
     }
     json.endArray();
     json.name("events").beginArray();

@@ -10,8 +10,25 @@ import java.util.function.Consumer;
  */
 public interface ClockEngine extends Clock {
 
-  /** Settings the interpreter hands over once, at {@code build()}. */
-  record Settings(int cores, long instructionCostNanos, double jitter, long timeLimitNanos) {}
+  /**
+   * Settings the interpreter hands over once, at {@code build()}.
+   *
+   * @param lookaheadNanos how far (virtual time) a thread running instructions may run past another
+   *     thread's pending event before it hands over; 0 keeps events in exact time order. Only the
+   *     free-threaded mode sets it (see {@code VirtualClock}).
+   */
+  record Settings(
+      int cores,
+      long instructionCostNanos,
+      double jitter,
+      long timeLimitNanos,
+      long lookaheadNanos) {
+
+    /** Settings with no lookahead: events in exact time order. */
+    public Settings(int cores, long instructionCostNanos, double jitter, long timeLimitNanos) {
+      this(cores, instructionCostNanos, jitter, timeLimitNanos, 0);
+    }
+  }
 
   /** Binds this clock to one interpreter; a second call fails. */
   void configure(Settings settings);

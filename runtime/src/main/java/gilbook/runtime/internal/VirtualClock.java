@@ -42,6 +42,15 @@ import java.util.function.Consumer;
    cores take longer. Bytecode instructions are charged to the thread's clock only: the GIL
    already lets one thread at a time run them.
 
+ - Lookahead (free-threaded mode only): with the GIL off, two threads run instructions at the same
+   time, so with exact time order they would hand the turn back and forth after every instruction
+   (a park/unpark each, far too slow for 100k-instruction runs). Settings.lookaheadNanos lets the
+   running thread go on for that much virtual time past another thread's pending event before it
+   hands over, for instructions only (Work.cpu, sleeps and waits stay exact). Each thread still
+   charges its own clock, so the makespan is unchanged; what changes is only the grain of the
+   interleaving: events of other threads inside the window are seen up to one quantum late. With
+   the GIL on the lookahead is 0 and nothing changes.
+
  - Deadlock: if no thread can ever run again, the run ends with a report. A wait for the GIL
    always has a timeout (the switch interval), so a thread stuck in take_gil would retry for ever;
    such waits are flagged and do not count as progress.
@@ -646,6 +655,7 @@ public final class VirtualClock implements ClockEngine {
     final SplittableRandom jitterRandom;
     final long instructionCost;
     final double jitter;
+    final long lookahead;
     Thread java;
 
     long now;
@@ -665,6 +675,7 @@ public final class VirtualClock implements ClockEngine {
       this.jitterRandom = jitterRandom;
       this.instructionCost = settings.instructionCostNanos();
       this.jitter = settings.jitter();
+      this.lookahead = settings.lookaheadNanos();
       this.now = startAt;
       this.wakeAt = startAt;
       this.state = State.READY;
@@ -706,7 +717,8 @@ public final class VirtualClock implements ClockEngine {
         cost = Math.max(1, cost + (long) (cost * jitter * (2 * jitterRandom.nextDouble() - 1)));
       }
       now += cost;
-      if (now > nextEventAt) {
+      long next = nextEventAt;
+      if (now > next && (lookahead == 0 || next == Long.MIN_VALUE || now - next > lookahead)) {
         preempt(this);
       }
     }
