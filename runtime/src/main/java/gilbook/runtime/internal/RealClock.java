@@ -24,6 +24,48 @@ public final class RealClock implements ClockEngine {
   private final long epoch = System.nanoTime();
   private final ThreadLocal<RealThread> current = new ThreadLocal<>();
   private final Set<RealThread> live = ConcurrentHashMap.newKeySet();
+  private final Watchdog watchdog = new Watchdog();
+
+  /** How often the deadlock watchdog looks, in real milliseconds. */
+  private static final long WATCHDOG_MILLIS = 100;
+
+  /**
+   * The deadlock watchdog for real time: every live thread waits for something only another thread
+   * can give it (the GIL, a mutex, an untimed condition such as a lock, a join or a queue), and no
+   * thread has moved on for several looks in a row. A sleeping thread, or a timed wait, ends by
+   * itself, so it is never a deadlock.
+   */
+  private final class Watchdog {
+    private static final int LOOKS = 5;
+    private final java.util.Map<RealThread, Long> seen = new java.util.HashMap<>();
+    private int stillLooks;
+
+    String check(Set<RealThread> threads) {
+      List<RealThread> alive = new ArrayList<>();
+      for (RealThread t : threads) {
+        if (t.java.isAlive()) {
+          alive.add(t);
+        }
+      }
+      boolean allStuck = !alive.isEmpty() && alive.stream().allMatch(RealThread::stuck);
+      boolean moved = false;
+      for (RealThread t : alive) {
+        Long before = seen.put(t, t.progress);
+        moved |= before == null || before != t.progress;
+      }
+      stillLooks = allStuck && !moved ? stillLooks + 1 : 0;
+      if (stillLooks < LOOKS) {
+        return null;
+      }
+      StringBuilder report = new StringBuilder("deadlock: no thread can make progress.");
+      for (RealThread t : alive) {
+        String what = t.waitingFor != null ? t.waitingFor : t.blockedOn;
+        report.append("\n  ").append(t.name).append(" waits for ").append(what);
+      }
+      return report.toString();
+    }
+  }
+
   private volatile boolean configured;
 
   @Override
@@ -101,13 +143,19 @@ public final class RealClock implements ClockEngine {
                 + String.join("; ", describeLiveThreads()));
       }
       try {
-        waitFor.java.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        waitFor.java.join(
+            Math.max(1, Math.min(WATCHDOG_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new RunEnd(RunEnd.Kind.TIMED_OUT, "interrupted while waiting for threads");
       }
       if (!waitFor.java.isAlive()) {
         live.remove(waitFor);
+      }
+      String deadlock = watchdog.check(live);
+      if (deadlock != null) {
+        kill();
+        return new RunEnd(RunEnd.Kind.DEADLOCK, deadlock);
       }
     }
   }
@@ -142,7 +190,22 @@ public final class RealClock implements ClockEngine {
       throw new IllegalArgumentException(
           "condition " + name + " needs a mutex made by the same real clock");
     }
-    return new RealCond((RealMutex) mutex);
+    return new RealCond(name, (RealMutex) mutex);
+  }
+
+  private static void blocked(RealThread self, String on, boolean timed) {
+    if (self != null) {
+      self.blockedOn = on;
+      self.timed = timed;
+    }
+  }
+
+  private static void unblocked(RealThread self) {
+    if (self != null) {
+      self.blockedOn = null;
+      self.timed = false;
+      self.progress++;
+    }
   }
 
   private ThreadKilled killedError() {
@@ -183,10 +246,14 @@ public final class RealClock implements ClockEngine {
       if (lock.tryLock()) {
         return;
       }
+      RealThread self = current.get();
+      blocked(self, "mutex " + name, false);
       try {
         lock.lockInterruptibly();
       } catch (InterruptedException e) {
         throw killedError();
+      } finally {
+        unblocked(self);
       }
     }
 
@@ -205,29 +272,39 @@ public final class RealClock implements ClockEngine {
   }
 
   private final class RealCond implements Cond {
+    private final String name;
     private final Condition condition;
 
-    RealCond(RealMutex mutex) {
+    RealCond(String name, RealMutex mutex) {
+      this.name = name;
       this.condition = mutex.lock.newCondition();
     }
 
     @Override
     public void await() {
       checkKilled();
+      RealThread self = current.get();
+      blocked(self, "condition " + name, false);
       try {
         condition.await();
       } catch (InterruptedException e) {
         throw killedError();
+      } finally {
+        unblocked(self);
       }
     }
 
     @Override
     public boolean timedWait(long nanos) {
       checkKilled();
+      RealThread self = current.get();
+      blocked(self, "condition " + name, true);
       try {
         return condition.awaitNanos(nanos) <= 0;
       } catch (InterruptedException e) {
         throw killedError();
+      } finally {
+        unblocked(self);
       }
     }
 
@@ -248,6 +325,12 @@ public final class RealClock implements ClockEngine {
     Thread java;
     volatile String waitingFor;
     volatile boolean killed;
+    // For the watchdog: what the thread is blocked on right now, and whether that wait ends by
+    // itself (a sleep or a timed wait), and a counter that moves whenever the thread gets on.
+    volatile boolean gilWait;
+    volatile String blockedOn;
+    volatile boolean timed;
+    long progress; // plain: only read for threads that are stuck, which do not loop
 
     RealThread(String name, boolean daemon) {
       this.name = name;
@@ -264,10 +347,17 @@ public final class RealClock implements ClockEngine {
       if (killed) {
         throw new ThreadKilled(name);
       }
+      progress++;
+    }
+
+    /** Whether this thread waits for something only another thread can give it. */
+    boolean stuck() {
+      return gilWait || (blockedOn != null && !timed);
     }
 
     @Override
     public long cpu(long nanos) {
+      progress++;
       long start = System.nanoTime();
       long end = start + nanos;
       while (System.nanoTime() - end < 0) {
@@ -286,6 +376,18 @@ public final class RealClock implements ClockEngine {
       // kernel's timer slack makes that about 50 us on Linux, which is long enough for a thread
       // waiting for the GIL to wake up and take it. Without it, sleep(0) would re-take the GIL
       // before any waiter could, and the convoy effect would vanish.
+      timed = true;
+      blockedOn = "sleep";
+      try {
+        sleepUntil(end, nanos);
+      } finally {
+        blockedOn = null;
+        timed = false;
+        progress++;
+      }
+    }
+
+    private void sleepUntil(long end, long nanos) {
       LockSupport.parkNanos(Math.max(1, nanos));
       long left;
       while ((left = end - System.nanoTime()) > 0) {
@@ -302,6 +404,10 @@ public final class RealClock implements ClockEngine {
     @Override
     public void waitingFor(String what, boolean gil) {
       this.waitingFor = what;
+      this.gilWait = gil;
+      if (what == null) {
+        progress++;
+      }
     }
 
     @Override
