@@ -2,6 +2,8 @@ package gilbook.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.manifest.Manifest;
 import gilbook.exercises.verify.AuthoringContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ class AuthoringContractTests {
     List<String> progress = new ArrayList<>();
     List<String> breaches = AuthoringContract.verify(ROOT, progress::add);
     assertEquals(List.of(), breaches, "authoring contract breaches");
-    assertEquals(List.of("verifying refcount-by-hand", "verifying predict-getrefcount"), progress);
+    List<String> expected =
+        Manifest.load(ROOT).exercises().stream()
+            .map(Exercise::id)
+            .map(id -> "verifying " + id)
+            .toList();
+    assertEquals(expected, progress, "every exercise in the manifest verified, in order");
   }
 }

@@ -320,7 +320,12 @@ public final class JShellHarness implements AutoCloseable {
   }
 
   private static boolean sameSimple(String types, Method m) {
-    String[] got = types.isEmpty() ? new String[0] : types.split(",");
+    // Compare erasures: JShell reports "Bound<PyList>", reflection only "Bound".
+    String erased = types;
+    while (erased.contains("<")) {
+      erased = erased.replaceAll("<[^<>]*>", "");
+    }
+    String[] got = erased.isEmpty() ? new String[0] : erased.split(",");
     Class<?>[] want = m.getParameterTypes();
     if (got.length != want.length) {
       return false;
