@@ -56,12 +56,7 @@ public final class RLock {
    *     blocking=false}, or a negative timeout other than {@code -1}
    */
   public boolean acquire(boolean blocking, double timeout) {
-    if (!blocking && timeout != -1) {
-      throw Waits.valueError("can't specify a timeout for a non-blocking call");
-    }
-    if (timeout < 0 && timeout != -1) {
-      throw Waits.valueError("timeout value must be a non-negative number");
-    }
+    Waits.checkAcquire(blocking, timeout);
     return acquire(blocking, timeout, 1);
   }
 

@@ -73,4 +73,14 @@ final class Waits {
     }
     return true;
   }
+
+  /** Python's checks on {@code acquire(blocking, timeout)}, shared by Lock and RLock. */
+  static void checkAcquire(boolean blocking, double timeout) {
+    if (!blocking && timeout != -1) {
+      throw valueError("can't specify a timeout for a non-blocking call");
+    }
+    if (timeout < 0 && timeout != -1) {
+      throw valueError("timeout value must be a non-negative number");
+    }
+  }
 }
