@@ -7,16 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Shared helpers for the runtime's tests. */
-final class Runs {
+public final class Runs {
   static final long INTERVAL = Duration.ofMillis(5).toNanos();
   static final long COST = 50;
-  static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+  public static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   private Runs() {}
 
   /** A virtual interpreter with the defaults and the given seed. */
-  static Interpreter.Builder virtual(long seed) {
+  public static Interpreter.Builder virtual(long seed) {
     return Interpreter.builder().clock(Clock.virtual(seed)).stderr(QUIET);
+  }
+
+  /** Asserts that no thread raised and that shutdown found no leak and no live thread. */
+  public static void assertClean(Interpreter interp) {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        interp.threadExceptions().isEmpty(), interp.threadExceptions().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        interp.shutdown().clean(), interp.shutdown().toString());
   }
 
   /** A CPU-bound thread body: {@code n} iterations of an empty loop (one back edge each). */

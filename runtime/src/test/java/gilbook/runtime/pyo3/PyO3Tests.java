@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gilbook.runtime.Clock;
 import gilbook.runtime.Eval;
 import gilbook.runtime.GilNotHeldError;
 import gilbook.runtime.Interpreter;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
 import gilbook.runtime.PyThreadState;
+import gilbook.runtime.Runs;
 import gilbook.runtime.ThreadStats;
 import gilbook.runtime.TraceEvent;
 import gilbook.runtime.Work;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +28,11 @@ class PyO3Tests {
   private static final long MS = 1_000_000;
 
   private static Interpreter virtual(long seed) {
-    return Interpreter.builder()
-        .clock(Clock.virtual(seed))
-        .stderr(new PrintStream(OutputStream.nullOutputStream()))
-        .build();
+    return Runs.virtual(seed).build();
   }
 
   private static void assertClean(Interpreter interp) {
-    assertTrue(interp.threadExceptions().isEmpty(), interp.threadExceptions().toString());
-    assertTrue(interp.shutdown().clean(), interp.shutdown().toString());
+    Runs.assertClean(interp);
   }
 
   /** Runs {@code body} on a native thread and returns the GilNotHeldError it caught. */
