@@ -675,6 +675,23 @@ public final class MainWindow extends BorderPane {
 
   // ---------------------------------------------------------------- for tests
 
+  /** What the window shows now, in a few lines: for a test's failure message. */
+  String describeState() {
+    String out = console.getText();
+    return "exercise: "
+        + (exercise == null ? "none" : exercise.id())
+        + "\nbusy: "
+        + busy()
+        + "\nstatus: "
+        + status.getText()
+        + "\nnotice: "
+        + (notice.isVisible() ? ((Label) notice.getChildren().get(0)).getText() : "none")
+        + "\nchecks: "
+        + checks.summaryText()
+        + "\nconsole (last 2000 chars):\n"
+        + out.substring(Math.max(0, out.length() - 2000));
+  }
+
   CodeEditor editor() {
     return editor;
   }

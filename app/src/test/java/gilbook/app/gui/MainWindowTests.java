@@ -57,7 +57,7 @@ class MainWindowTests {
     WaitForAsyncUtils.asyncFx(window::shutdown).get(10, TimeUnit.SECONDS);
   }
 
-  private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+  private void waitFor(String what, Callable<Boolean> condition) throws Exception {
     try {
       // Read the window's state on the FX thread, where it is changed.
       WaitForAsyncUtils.waitFor(
@@ -65,7 +65,9 @@ class MainWindowTests {
           TimeUnit.SECONDS,
           () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out waiting for " + what, e);
+      String state = WaitForAsyncUtils.asyncFx(window::describeState).get(10, TimeUnit.SECONDS);
+      throw new AssertionError(
+          "timed out waiting for " + what + "; the window shows:\n" + state, e);
     }
     WaitForAsyncUtils.waitForFxEvents();
   }
