@@ -134,7 +134,7 @@ final class DisCommand implements Callable<Integer> {
     if (o.killed() || o.result().isEmpty()) {
       throw new EngineException(
           "the listing did not finish"
-              + (o.killed() ? " within " + LIMIT_MILLIS / 1000 + " s" : "")
+              + (o.killed() ? " within " + WorkerProcess.hardLimitSeconds(LIMIT_MILLIS) + " s" : "")
               + " (exit code "
               + o.exitCode()
               + ")\n"

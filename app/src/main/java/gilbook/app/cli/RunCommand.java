@@ -2,6 +2,7 @@ package gilbook.app.cli;
 
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.Workbook;
+import gilbook.app.engine.WorkerProcess;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.OutputStream;
@@ -93,7 +94,9 @@ final class RunCommand implements Callable<Integer> {
 
   private static String error(Workbook.RunOutcome o) {
     if (o.killed()) {
-      return "the code did not finish within " + LIMIT_SECONDS + " s and was stopped";
+      return "the code did not finish, and its JVM stopped answering, so it was stopped after "
+          + WorkerProcess.hardLimitSeconds(LIMIT_SECONDS * 1000L)
+          + " s";
     }
     if (o.result().isEmpty()) {
       return "the JVM running the code ended early (exit code " + o.exitCode() + ")";

@@ -37,10 +37,12 @@ public record CheckOutcome(
           List.of(),
           new Verdict(
               "timeout",
-              "your code did not finish within "
+              "your code did not finish within its "
                   + limitSeconds
-                  + " s and was stopped. Look for a loop that never ends, a long sleep, or"
-                  + " threads waiting for each other."));
+                  + " s, and its JVM stopped answering, so gilbook stopped it after "
+                  + WorkerProcess.hardLimitSeconds(limitSeconds * 1000L)
+                  + " s. Look for a loop that never ends, a long sleep, or threads waiting for"
+                  + " each other."));
     }
     if (o.result().isEmpty()) {
       return failed(id, o, List.of(), List.of(), endedEarly(o.exitCode()));

@@ -80,7 +80,9 @@ public final class ListingRun {
         return new Outcome(
             Optional.empty(),
             "the listing did not finish"
-                + (o.killed() ? " within " + LIMIT_MILLIS / 1000 + " s" : "")
+                + (o.killed()
+                    ? " within " + WorkerProcess.hardLimitSeconds(LIMIT_MILLIS) + " s"
+                    : "")
                 + " (exit code "
                 + o.exitCode()
                 + ")");

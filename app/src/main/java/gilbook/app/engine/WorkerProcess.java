@@ -31,8 +31,26 @@ public final class WorkerProcess {
   /** Output kept per run; the rest is counted and reported as truncated. */
   static final int OUTPUT_LIMIT = 64 * 1024;
 
-  /** Time for JVM start-up and for the worker's own watchdog to report before we kill it. */
-  static final long GRACE_MILLIS = 4_000;
+  /**
+   * How long past a job's limit we wait before killing its worker, as a multiple of the limit plus
+   * a constant. The worker times itself out on a clock that leaves out the machine's load (see
+   * JobClock in the worker), so on a busy machine its own verdict can come well after the limit in
+   * wall-clock time; killing it sooner would call slow-but-correct code an infinite loop. This
+   * limit is the last resort, for a worker that cannot answer at all.
+   */
+  private static final int HARD_LIMIT_FACTOR = 5;
+
+  private static final long HARD_LIMIT_EXTRA_MILLIS = 30_000;
+
+  /** The wall-clock time after which a worker with job limit {@code limitMillis} is killed. */
+  public static long hardLimitMillis(long limitMillis) {
+    return limitMillis * HARD_LIMIT_FACTOR + HARD_LIMIT_EXTRA_MILLIS;
+  }
+
+  /** {@link #hardLimitMillis} in whole seconds, for messages. */
+  public static long hardLimitSeconds(long limitMillis) {
+    return hardLimitMillis(limitMillis) / 1000;
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -186,7 +204,7 @@ public final class WorkerProcess {
     Outcome await(long limitMillis) {
       boolean killed = false;
       try {
-        if (!process.waitFor(limitMillis + GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(hardLimitMillis(limitMillis), TimeUnit.MILLISECONDS)) {
           killed = true;
           process.destroyForcibly();
           process.waitFor(5, TimeUnit.SECONDS);

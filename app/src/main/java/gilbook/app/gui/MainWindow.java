@@ -345,7 +345,9 @@ public final class MainWindow extends BorderPane {
             console.print("\n■ stopped\n");
           } else if (o.killed()) {
             console.print(
-                "\n✗ did not finish within " + RUN_LIMIT_SECONDS + " s and was stopped\n");
+                "\n✗ did not finish, and its JVM stopped answering, so it was stopped after "
+                    + gilbook.app.engine.WorkerProcess.hardLimitSeconds(RUN_LIMIT_SECONDS * 1000L)
+                    + " s\n");
           } else if (o.result().isEmpty()) {
             console.print(
                 "\n✗ the JVM running your code ended early (exit code " + o.exitCode() + ")\n");
@@ -687,7 +689,7 @@ public final class MainWindow extends BorderPane {
         + "\nnotice: "
         + (notice.isVisible() ? ((Label) notice.getChildren().get(0)).getText() : "none")
         + "\nchecks: "
-        + checks.summaryText()
+        + checks.describe()
         + "\nconsole (last 2000 chars):\n"
         + out.substring(Math.max(0, out.length() - 2000));
   }

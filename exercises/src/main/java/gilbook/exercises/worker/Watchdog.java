@@ -9,18 +9,27 @@ import java.util.List;
 /**
  * Ends a worker whose learner code runs past the time limit, after saying why: a Java-level
  * deadlock (named by the JVM's own detector), or code that is still running (an infinite loop or a
- * long sleep), with the learner's frame if one is on the stack. The parent kills the worker anyway
- * a little later, so this is about the message, not the safety.
+ * long sleep), with the learner's frame if one is on the stack. The limit is measured on a {@link
+ * JobClock}, so a busy machine does not turn a correct, slow-to-start check into a timeout. The
+ * parent kills the worker anyway, much later, so this is about a fair verdict and its message; the
+ * parent's limit is the safety.
  */
 final class Watchdog {
+  /** How often the clock is read: often enough for a prompt verdict, rarely enough to cost nil. */
+  private static final long TICK_MILLIS = 100;
+
   private Watchdog() {}
 
   static void start(long limitMillis, java.util.function.Consumer<String> onTimeout) {
     Thread t =
         new Thread(
             () -> {
+              JobClock clock = new JobClock();
+              long limitNanos = limitMillis * 1_000_000;
               try {
-                Thread.sleep(limitMillis);
+                while (clock.tick() < limitNanos) {
+                  Thread.sleep(TICK_MILLIS);
+                }
               } catch (InterruptedException e) {
                 return;
               }

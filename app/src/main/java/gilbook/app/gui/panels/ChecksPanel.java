@@ -88,6 +88,17 @@ public final class ChecksPanel extends ScrollPane {
         .toList();
   }
 
+  /** Everything the panel shows, line by line, for a test's failure message. */
+  public String describe() {
+    StringBuilder out = new StringBuilder(summary.getText());
+    for (javafx.scene.Node n : rows.lookupAll(".label")) {
+      if (n instanceof Label l) {
+        out.append('\n').append(l.getText());
+      }
+    }
+    return out.toString();
+  }
+
   public String summaryText() {
     return summary.getText();
   }
