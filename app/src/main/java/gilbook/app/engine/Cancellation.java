@@ -1,30 +1,32 @@
 package gilbook.app.engine;
 
 /**
- * Lets a window stop a running check or run: cancelling kills the worker JVM at once. Thread-safe:
- * the worker is started on a background thread and cancelled from the FX thread.
+ * Lets a window stop a running check or run: cancelling kills the worker JVM at once, with every
+ * process the learner's code started. Thread-safe: the worker is started on a background thread and
+ * cancelled from the FX thread.
  */
 public final class Cancellation {
-  private volatile Process process;
+  private volatile ProcessTree tree;
   private volatile boolean cancelled;
 
   /** Stops the worker, if one is running, and any that starts later under this token. */
   public void cancel() {
     cancelled = true;
-    Process p = process;
-    if (p != null) {
-      p.destroyForcibly();
+    ProcessTree t = tree;
+    if (t != null) {
+      t.end();
     }
   }
 
+  /** Whether the job was stopped: by {@link #cancel()}, or because gilbook itself is ending. */
   public boolean isCancelled() {
-    return cancelled;
+    return cancelled || ProcessTree.shuttingDown();
   }
 
-  void attach(Process p) {
-    process = p;
+  void attach(ProcessTree t) {
+    tree = t;
     if (cancelled) {
-      p.destroyForcibly();
+      t.end();
     }
   }
 }

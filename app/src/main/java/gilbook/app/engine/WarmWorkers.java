@@ -26,7 +26,7 @@ public final class WarmWorkers implements AutoCloseable {
     prepare();
     WorkerProcess.Launch launch = spare;
     spare = null;
-    cancellation.attach(launch.process);
+    cancellation.attach(launch.tree);
     List<String> job = new ArrayList<>(checkArgs);
     job.add("--limit-ms");
     job.add(Long.toString(limitMillis));

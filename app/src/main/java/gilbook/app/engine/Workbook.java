@@ -180,7 +180,9 @@ public final class Workbook implements AutoCloseable {
         cancellation.isCancelled()
             ? CheckOutcome.cancelled(e.id(), o)
             : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
-    if (file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+    // A stopped check says nothing about the code: it must not undo a done mark.
+    if (!cancellation.isCancelled()
+        && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
       if (outcome.passed()) {
         progress.markDone(e.id());
       } else {

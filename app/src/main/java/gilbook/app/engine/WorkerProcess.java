@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Runs one job in a child JVM: the only place learner code ever runs. The child gets a heap cap and
  * a time limit; its output is captured with a cap; and its verdict is read from a result file that
  * must carry the secret nonce sent on its standard input. Whatever the learner's code does (loop,
- * exit, halt, deadlock, exhaust memory), this returns, and the caller's JVM lives on.
+ * exit, halt, deadlock, exhaust memory, start processes), this returns, the caller's JVM lives on,
+ * and no process of the job outlives it ({@link ProcessTree}).
  */
 public final class WorkerProcess {
   /** Heap cap for learner code. */
@@ -97,7 +98,7 @@ public final class WorkerProcess {
     withLimit.add("--limit-ms");
     withLimit.add(Long.toString(limitMillis));
     Launch launch = Launch.start(withLimit, echo);
-    cancellation.attach(launch.process);
+    cancellation.attach(launch.tree);
     launch.closeInput();
     return launch.await(limitMillis);
   }
@@ -105,6 +106,7 @@ public final class WorkerProcess {
   /** One started worker JVM, from its launch until its outcome has been read. */
   static final class Launch {
     final Process process;
+    final ProcessTree tree;
     private final OutputCapture output;
     private final Path dir;
     private final Path resultFile;
@@ -120,6 +122,7 @@ public final class WorkerProcess {
         String nonce,
         ClassDataSharing.Plan cds) {
       this.process = process;
+      this.tree = ProcessTree.track(process);
       this.output = output;
       this.dir = dir;
       this.resultFile = resultFile;
@@ -139,7 +142,9 @@ public final class WorkerProcess {
       }
       Path resultFile = dir.resolve("result.json");
       String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
-      List<String> cmd = new ArrayList<>();
+      // A session of its own, so that every process the learner's code starts can be found and
+      // ended with the worker (see ProcessTree).
+      List<String> cmd = new ArrayList<>(ProcessTree.sessionPrefix());
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add(HEAP);
       cmd.add("-XX:+UseSerialGC");
@@ -193,26 +198,31 @@ public final class WorkerProcess {
       }
     }
 
-    /** Stops a worker that will not be used. */
+    /** Stops a worker that will not be used, and anything it started. */
     void discard() {
       closeInput();
-      process.destroyForcibly();
+      tree.end();
+      output.finish();
       deleteQuietly(dir);
     }
 
-    /** Waits for the job to end (killing the worker past the limit) and reads its outcome. */
+    /**
+     * Waits for the job to end (killing the worker past the limit) and reads its outcome. On every
+     * path, the processes the learner's code started end with it.
+     */
     Outcome await(long limitMillis) {
       boolean killed = false;
       try {
         if (!process.waitFor(hardLimitMillis(limitMillis), TimeUnit.MILLISECONDS)) {
           killed = true;
-          process.destroyForcibly();
-          process.waitFor(5, TimeUnit.SECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        process.destroyForcibly();
         killed = true;
+      } finally {
+        // Also after a verdict or a crash: a process the learner started may outlive the worker,
+        // and may hold its output pipe open.
+        tree.end();
       }
       output.finish();
       int exit = process.isAlive() ? -1 : process.exitValue();

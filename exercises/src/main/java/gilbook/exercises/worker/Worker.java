@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of a {@code check}, tab-separated) as the second line of its input: a warm spare that still runs
  * exactly one learner file, so isolation is as strong as for a cold worker.
  *
- * <p>When it is done the worker halts at once, so a stray non-daemon thread cannot keep it alive.
+ * <p>When it is done the worker halts at once, so a stray non-daemon thread cannot keep it alive,
+ * and first ends every process the learner's code started. (The parent ends them too, on every
+ * path; see the app's ProcessTree. Here they are still our descendants, even those that started a
+ * session of their own.) A worker whose parent is gone ends itself ({@link ParentWatch}).
  *
  * <p>The nonce guards against mistakes and naive tricks, not against a determined cheat: learner
  * code shares this JVM, so reflection could read the nonce and the result path. Stronger isolation
@@ -71,12 +74,13 @@ public final class Worker {
     Map<String, String> opts = options(args);
     resultFile = Path.of(require(opts, "result"));
     nonce = line(stdin);
+    ParentWatch.start();
     if (args.length > 0 && args[0].equals("standby")) {
       JShellHarness prepared = new JShellHarness(System.out, System.err);
       Warmup.run(prepared);
       String job = line(stdin);
       if (job.isEmpty()) {
-        Runtime.getRuntime().halt(0); // the parent went away, or changed its mind
+        exit(0); // the parent went away, or changed its mind
       }
       args = job.split("\t");
       opts = options(args);
@@ -100,7 +104,13 @@ public final class Worker {
     }
     System.out.flush();
     System.err.flush();
-    Runtime.getRuntime().halt(0);
+    exit(0);
+  }
+
+  /** Ends every process the learner's code started, then this JVM, at once. */
+  static void exit(int status) {
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    Runtime.getRuntime().halt(status);
   }
 
   private static void check(Map<String, String> opts, PrintStream out) {
@@ -238,7 +248,7 @@ public final class Worker {
       System.err.println("gilbook worker: could not write " + resultFile + ": " + e);
     }
     if ("timeout".equals(result.status())) {
-      Runtime.getRuntime().halt(0);
+      exit(0);
     }
   }
 
