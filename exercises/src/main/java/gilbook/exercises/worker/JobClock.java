@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * How long a job has run, not counting the time other programs on the machine kept it waiting.
@@ -28,62 +30,66 @@ import java.util.Map;
 final class JobClock {
   private static final Path TASKS = Path.of("/proc/self/task");
 
-  private final boolean schedstat = Files.isReadable(Path.of("/proc/self/schedstat"));
+  private final LongSupplier wallClock;
+  private final Supplier<Map<String, Long>> waitTotals;
   private final Map<String, Long> lastWait = new HashMap<>();
-  private long lastWall = System.nanoTime();
+  private long lastWall;
   private long elapsed;
 
+  /** A clock for this JVM: {@link System#nanoTime()}, less the run-queue waits Linux reports. */
   JobClock() {
-    waits(); // the waits so far are the JVM's start-up before the job began: not ours to count
+    this(
+        System::nanoTime,
+        Files.isReadable(Path.of("/proc/self/schedstat")) ? JobClock::readWaits : Map::of);
   }
 
-  /** Whether other programs' load is taken out of the time, or this is the wall clock. */
-  boolean discountsLoad() {
-    return schedstat;
+  /**
+   * A clock on given sources, for tests.
+   *
+   * @param wallClock the wall clock, in nanoseconds
+   * @param waitTotals each live thread's total run-queue wait so far, in nanoseconds, by thread id
+   */
+  JobClock(LongSupplier wallClock, Supplier<Map<String, Long>> waitTotals) {
+    this.wallClock = wallClock;
+    this.waitTotals = waitTotals;
+    this.lastWall = wallClock.getAsLong();
+    // The waits so far are the JVM's start-up, before the job began: not ours to count.
+    lastWait.putAll(waitTotals.get());
   }
 
   /** Advances to now and returns the job's time so far, in nanoseconds. */
   long tick() {
-    long now = System.nanoTime();
+    long now = wallClock.getAsLong();
     long wall = now - lastWall;
     lastWall = now;
-    long heldBack = schedstat ? Math.min(wall, waits()) : 0;
-    elapsed += wall - heldBack;
+    Map<String, Long> totals = waitTotals.get();
+    long longest = 0;
+    for (Map.Entry<String, Long> t : totals.entrySet()) {
+      // A thread we have not seen before started during this tick: all its wait is new.
+      longest = Math.max(longest, t.getValue() - lastWait.getOrDefault(t.getKey(), 0L));
+    }
+    lastWait.clear();
+    lastWait.putAll(totals);
+    elapsed += wall - Math.min(wall, longest);
     return elapsed;
   }
 
-  /** The longest run-queue wait of any thread since the last look, and remembers the new totals. */
-  private long waits() {
-    if (!schedstat) {
-      return 0;
-    }
-    long longest = 0;
-    Map<String, Long> seen = new HashMap<>();
+  /** Every thread's total run-queue wait, from {@code /proc/self/task/TID/schedstat}. */
+  private static Map<String, Long> readWaits() {
+    Map<String, Long> out = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
       for (Path task : tasks) {
-        long total = runQueueWait(task);
-        if (total < 0) {
-          continue; // the thread ended while we looked
+        try {
+          // "time on a CPU, time waiting for one, time slices", in nanoseconds
+          String[] f = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
+          out.put(task.getFileName().toString(), Long.parseLong(f[1]));
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while we looked
         }
-        String tid = task.getFileName().toString();
-        seen.put(tid, total);
-        longest = Math.max(longest, total - lastWait.getOrDefault(tid, 0L));
       }
     } catch (IOException e) {
-      return 0;
+      // /proc went away: count no waits
     }
-    lastWait.clear();
-    lastWait.putAll(seen);
-    return longest;
-  }
-
-  /** A thread's total run-queue wait in nanoseconds, or -1 if it cannot be read. */
-  private static long runQueueWait(Path task) {
-    try {
-      String[] f = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
-      return Long.parseLong(f[1]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    return out;
   }
 }
