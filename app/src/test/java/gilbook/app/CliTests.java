@@ -386,14 +386,19 @@ class CliTests {
     }
 
     @Test
-    void progressStartsAfreshAndCanBeSavedAgain() throws IOException {
+    void aDamagedLineIsNamedAndEveryValidLineIsKept() throws IOException {
       Files.createDirectories(workbook.progressFile().getParent());
-      Files.writeString(workbook.progressFile(), "done " + REFCOUNT + "\nnonsense line\n");
-      assertEquals("pending", status(REFCOUNT));
-      TempWorkbook.Run hint = run("hint", REFCOUNT); // saves progress
-      assertExit(0, hint);
+      Files.writeString(
+          workbook.progressFile(),
+          "done " + REFCOUNT + "\nnonsense line\nhint " + PREDICT + " 1\n");
+      TempWorkbook.Run list = run("list", "--json");
+      assertExit(0, list);
+      assertContains(list.err(), "line 2 'nonsense line'");
+      assertEquals("done", status(REFCOUNT));
+      TempWorkbook.Run hint = run("hint", PREDICT);
+      assertContains(hint.out(), "2/");
       TempWorkbook.Run after = run("list", "--json");
-      assertEquals("", after.err(), "the saved progress file is healthy again");
+      assertEquals("", after.err(), "the repaired progress file is healthy");
     }
   }
 

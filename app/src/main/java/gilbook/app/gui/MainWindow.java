@@ -288,8 +288,7 @@ public final class MainWindow extends BorderPane {
     openLesson(chapter);
     editor.open(workbook.file(e));
     fileLabel.setText(e.title() + "   ·   " + e.path());
-    workbook.progress().current(e.id());
-    saveProgress();
+    rememberCurrent(e);
     checks.idle();
     int unlocked = Math.min(workbook.progress().hintLevel(e.id()), e.hints().size());
     checks.showHints(e.hints().subList(0, unlocked), e.hints().size());
@@ -650,11 +649,12 @@ public final class MainWindow extends BorderPane {
     }
   }
 
-  private void saveProgress() {
+  /** Opening an exercise makes it the current one (a hint alone never does). */
+  private void rememberCurrent(Exercise e) {
     try {
-      workbook.progress().save();
-    } catch (EngineException e) {
-      status.setText(e.getMessage());
+      workbook.progress().current(e.id());
+    } catch (EngineException ex) {
+      status.setText(ex.getMessage());
     }
   }
 
