@@ -274,6 +274,17 @@ class CliTests {
     }
 
     @Test
+    void aHintForAnotherExerciseKeepsTheLearnersPlace() throws IOException {
+      Files.createDirectories(workbook.progressFile().getParent());
+      Files.writeString(workbook.progressFile(), "current " + PREDICT + "\n");
+      assertExit(0, run("hint", REFCOUNT));
+      assertContains(run("list").out(), "Next: ./gilbook check " + PREDICT);
+      assertTrue(
+          Files.readAllLines(workbook.progressFile()).contains("current " + PREDICT),
+          "the current exercise stays where it was");
+    }
+
+    @Test
     void aLevelThatDoesNotExistIsRefused() {
       TempWorkbook.Run r = run("hint", REFCOUNT, "--level", "9");
       assertExit(2, r);

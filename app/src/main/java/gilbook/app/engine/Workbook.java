@@ -258,7 +258,8 @@ public final class Workbook implements AutoCloseable {
   /**
    * Reveals the next hint level of {@code e}, up to the last, or level {@code level} when it is
    * unlocked or next; returns the hints shown. The level is counted from the progress file as it is
-   * now, so hints revealed by another gilbook process count too.
+   * now, so hints revealed by another gilbook process count too. The current exercise stays as it
+   * is: peeking at another exercise's hint does not move the learner.
    */
   public List<String> hints(Exercise e, Integer level) {
     int[] shown = new int[1];
@@ -283,9 +284,7 @@ public final class Workbook implements AutoCloseable {
                     + "'.");
           }
           shown[0] = want;
-          return want > unlocked
-              ? fresh.withHintLevelAtLeast(e.id(), want).withCurrent(e.id())
-              : fresh;
+          return fresh.withHintLevelAtLeast(e.id(), want);
         });
     return e.hints().subList(0, shown[0]);
   }
