@@ -285,6 +285,21 @@ class CliTests {
     }
 
     @Test
+    void progressJsonReportsEachExercisesHintLevel() {
+      run("hint", REFCOUNT);
+      run("hint", REFCOUNT);
+      TempWorkbook.Run progress = run("progress", "--json");
+      assertExit(0, progress);
+      JsonNode exercises = progress.json().path("chapters").get(0).path("exercises");
+      assertEquals(REFCOUNT, exercises.get(0).path("id").asText());
+      assertEquals(2, exercises.get(0).path("hintLevel").asInt(-1), progress::toString);
+      assertEquals(3, exercises.get(0).path("hintLevels").asInt(-1), progress::toString);
+      assertEquals(0, exercises.get(1).path("hintLevel").asInt(-1), progress::toString);
+      assertEquals("pending", exercises.get(0).path("status").asText(), "existing fields stay");
+      assertContains(run("progress").out(), REFCOUNT + "  hints 2/3");
+    }
+
+    @Test
     void aLevelThatDoesNotExistIsRefused() {
       TempWorkbook.Run r = run("hint", REFCOUNT, "--level", "9");
       assertExit(2, r);
