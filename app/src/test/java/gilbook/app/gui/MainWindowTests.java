@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import gilbook.app.TempWorkbook;
+import gilbook.app.engine.Progress;
 import gilbook.app.engine.Workbook;
+import gilbook.exercises.manifest.Exercise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +28,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's main flows, driven headless (TestFX on Monocle) against a temporary copy of the
- * workbook: open an exercise, edit, run and check it, reveal a hint, reset and undo, and see the
- * GIL timeline after a run.
+ * workbook: open an exercise, edit, run and check it, reveal a hint, reset and undo, see the GIL
+ * timeline after a run, and follow progress written by another gilbook process.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTests {
   private static final long CHECK_SECONDS = 60;
+  private static final String REFCOUNT = "refcount-by-hand";
 
   @TempDir static Path dir;
 
@@ -135,6 +139,42 @@ class MainWindowTests {
     robot.clickOn("#hint");
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(2, workbook.progress().hintLevel("refcount-by-hand"));
+  }
+
+  /** The text of the tree row of exercise {@code id}, as drawn; "" when it is not drawn. */
+  private String treeRow(String id) {
+    return window.lookupAll(".tree-cell").stream()
+        .map(n -> (TreeCell<?>) n)
+        .filter(c -> c.getItem() instanceof ChapterTree.Entry e && e.exercise() != null)
+        .filter(c -> ((ChapterTree.Entry) c.getItem()).exercise().id().equals(id))
+        .map(TreeCell::getText)
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void theTreeAndTheHintsFollowProgressWrittenByAnotherProcess(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    waitFor("the tree", () -> treeRow(REFCOUNT).startsWith("○"));
+    try (Workbook cli = Workbook.open(copy.root())) { // what ./gilbook check and hint do
+      Exercise e = cli.exercise(REFCOUNT);
+      cli.progress().markDone(REFCOUNT);
+      cli.hints(e, null);
+
+      // The window's Hint, right away: its copy may predate the marks above.
+      robot.clickOn("#hint");
+      WaitForAsyncUtils.waitForFxEvents();
+      Progress onDisk = Progress.load(copy.root().resolve(".gilbook/progress.txt"));
+      assertTrue(onDisk.isDone(REFCOUNT), "the done mark written outside survives the click");
+      assertEquals(2, onDisk.hintLevel(REFCOUNT));
+      waitFor("the done mark in the tree", () -> treeRow(REFCOUNT).startsWith("✓"));
+      waitFor("two hints", () -> window.checks().hintTexts().size() == 2);
+
+      cli.hints(e, null); // with the window left alone
+      waitFor("the third hint", () -> window.checks().hintTexts().size() == 3);
+      cli.progress().markPending(REFCOUNT);
+      waitFor("the pending mark in the tree", () -> treeRow(REFCOUNT).startsWith("○"));
+    }
   }
 
   @Test
