@@ -266,13 +266,15 @@ public final class Progress {
 
   private static String describe(List<DroppedLine> dropped) {
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < dropped.size() && i < LINES_NAMED; i++) {
+    int named = Math.min(dropped.size(), LINES_NAMED);
+    for (int i = 0; i < named; i++) {
       DroppedLine d = dropped.get(i);
-      s.append(i == 0 ? "" : ", ").append("line ").append(d.number()).append(" '");
-      s.append(shorten(d.text())).append("'");
+      boolean last = i == named - 1 && dropped.size() == named;
+      s.append(i == 0 ? "" : last ? " and " : ", ");
+      s.append("line ").append(d.number()).append(" '").append(shorten(d.text())).append("'");
     }
-    if (dropped.size() > LINES_NAMED) {
-      s.append(" and ").append(dropped.size() - LINES_NAMED).append(" more lines");
+    if (dropped.size() > named) {
+      s.append(" and ").append(dropped.size() - named).append(" more lines (all in the backup)");
     }
     return s.toString();
   }

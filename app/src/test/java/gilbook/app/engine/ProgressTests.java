@@ -345,6 +345,16 @@ class ProgressTests {
     }
 
     @Test
+    void aFileFullOfGarbageNamesTheFirstTenLinesAndCountsTheRest() throws IOException {
+      write("done a\n" + "garbage\n".repeat(25));
+      String warning = Progress.load(file()).warning().orElseThrow();
+      assertTrue(warning.contains("line 2 'garbage'"), warning);
+      assertTrue(warning.contains("line 11 'garbage' and 15 more lines"), warning);
+      assertFalse(warning.contains("line 12"), warning);
+      assertTrue(Progress.load(file()).isDone("a"));
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsDroppedAndTheRestKept() throws IOException {
       byte[] mixed = {
         'd', 'o', 'n', 'e', ' ', (byte) 0xE9, '\n', 'd', 'o', 'n', 'e', ' ', 'o', 'k', '\n'
