@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.Objects;
 
 /**
  * Which version of a file is on disk, cheaply: its identity (the inode, where the system has one),
@@ -29,18 +28,5 @@ record FileStamp(Object key, FileTime modified, long size) {
     } catch (NoSuchFileException e) {
       return ABSENT;
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FileStamp s
-        && Objects.equals(key, s.key)
-        && Objects.equals(modified, s.modified)
-        && size == s.size;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(key, modified, size);
   }
 }

@@ -30,8 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  *
  * <p>It is not reentrant: a thread that already holds it gets an {@link IllegalStateException}.
- * Waiting is bounded: after {@link #PATIENCE} it gives up with a message rather than hang. Thread-
- * safe.
+ * Waiting is bounded: after {@link #PATIENCE} it gives up with a message rather than hang.
+ *
+ * <p>Thread-safe.
  */
 final class LockFile {
   /** Something that runs while the lock is held. */
