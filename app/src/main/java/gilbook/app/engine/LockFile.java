@@ -53,10 +53,6 @@ final class LockFile {
     this.local = IN_THIS_JVM.computeIfAbsent(this.path, p -> new ReentrantLock());
   }
 
-  Path path() {
-    return path;
-  }
-
   /** Runs {@code action} while holding the lock, and returns what it returns. */
   <T> T hold(Action<T> action) throws IOException {
     if (local.isHeldByCurrentThread()) {
