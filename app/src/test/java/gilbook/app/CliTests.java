@@ -274,6 +274,32 @@ class CliTests {
     }
 
     @Test
+    void aHintForAnotherExerciseKeepsTheLearnersPlace() throws IOException {
+      Files.createDirectories(workbook.progressFile().getParent());
+      Files.writeString(workbook.progressFile(), "current " + PREDICT + "\n");
+      assertExit(0, run("hint", REFCOUNT));
+      assertContains(run("list").out(), "Next: ./gilbook check " + PREDICT);
+      assertTrue(
+          Files.readAllLines(workbook.progressFile()).contains("current " + PREDICT),
+          "the current exercise stays where it was");
+    }
+
+    @Test
+    void progressJsonReportsEachExercisesHintLevel() {
+      run("hint", REFCOUNT);
+      run("hint", REFCOUNT);
+      TempWorkbook.Run progress = run("progress", "--json");
+      assertExit(0, progress);
+      JsonNode exercises = progress.json().path("chapters").get(0).path("exercises");
+      assertEquals(REFCOUNT, exercises.get(0).path("id").asText());
+      assertEquals(2, exercises.get(0).path("hintLevel").asInt(-1), progress::toString);
+      assertEquals(3, exercises.get(0).path("hintLevels").asInt(-1), progress::toString);
+      assertEquals(0, exercises.get(1).path("hintLevel").asInt(-1), progress::toString);
+      assertEquals("pending", exercises.get(0).path("status").asText(), "existing fields stay");
+      assertContains(run("progress").out(), REFCOUNT + "  hints 2/3");
+    }
+
+    @Test
     void aLevelThatDoesNotExistIsRefused() {
       TempWorkbook.Run r = run("hint", REFCOUNT, "--level", "9");
       assertExit(2, r);
@@ -386,14 +412,19 @@ class CliTests {
     }
 
     @Test
-    void progressStartsAfreshAndCanBeSavedAgain() throws IOException {
+    void aDamagedLineIsNamedAndEveryValidLineIsKept() throws IOException {
       Files.createDirectories(workbook.progressFile().getParent());
-      Files.writeString(workbook.progressFile(), "done " + REFCOUNT + "\nnonsense line\n");
-      assertEquals("pending", status(REFCOUNT));
-      TempWorkbook.Run hint = run("hint", REFCOUNT); // saves progress
-      assertExit(0, hint);
+      Files.writeString(
+          workbook.progressFile(),
+          "done " + REFCOUNT + "\nnonsense line\nhint " + PREDICT + " 1\n");
+      TempWorkbook.Run list = run("list", "--json");
+      assertExit(0, list);
+      assertContains(list.err(), "line 2 'nonsense line'");
+      assertEquals("done", status(REFCOUNT));
+      TempWorkbook.Run hint = run("hint", PREDICT);
+      assertContains(hint.out(), "2/");
       TempWorkbook.Run after = run("list", "--json");
-      assertEquals("", after.err(), "the saved progress file is healthy again");
+      assertEquals("", after.err(), "the repaired progress file is healthy");
     }
   }
 

@@ -103,7 +103,6 @@ final class CheckCommand implements Callable<Integer> {
           .ifPresentOrElse(
               next -> {
                 wb.progress().current(next.id());
-                wb.progress().save();
                 ctx.out()
                     .println("\nNext: ./gilbook check " + next.id() + "   (" + next.path() + ")");
               },

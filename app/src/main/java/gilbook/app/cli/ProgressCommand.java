@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gilbook progress}: done and pending, per chapter. */
+/** {@code gilbook progress}: done and pending, and the hint levels unlocked, per chapter. */
 @Command(
     name = "progress",
     mixinStandardHelpOptions = true,
-    description = "Show what is done and what is pending, per chapter.")
+    description = "Show what is done, what is pending and the hints unlocked, per chapter.")
 final class ProgressCommand implements Callable<Integer> {
   private final Context ctx;
 
@@ -24,7 +24,8 @@ final class ProgressCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  record ExerciseStatus(String id, String status) {}
+  /** One exercise: {@code hintLevel} of its {@code hintLevels} hint levels are unlocked. */
+  record ExerciseStatus(String id, String status, int hintLevel, int hintLevels) {}
 
   record ChapterProgress(
       String id, String title, int done, int total, List<ExerciseStatus> exercises) {}
@@ -43,7 +44,9 @@ final class ProgressCommand implements Callable<Integer> {
       for (Exercise e : c.exercises()) {
         boolean ok = wb.progress().isDone(e.id());
         d += ok ? 1 : 0;
-        list.add(new ExerciseStatus(e.id(), ok ? "done" : "pending"));
+        int levels = e.hints().size();
+        int unlocked = Math.min(wb.progress().hintLevel(e.id()), levels);
+        list.add(new ExerciseStatus(e.id(), ok ? "done" : "pending", unlocked, levels));
       }
       chapters.add(new ChapterProgress(c.id(), c.title(), d, list.size(), list));
       done += d;
@@ -66,7 +69,11 @@ final class ProgressCommand implements Callable<Integer> {
             .println(
                 "    "
                     + ctx.style(s.status().equals("done") ? "@|green ✓|@ " : "@|yellow ·|@ ")
-                    + s.id());
+                    + s.id()
+                    + (s.hintLevel() == 0
+                        ? ""
+                        : ctx.style(
+                            "  @|faint hints " + s.hintLevel() + "/" + s.hintLevels() + "|@")));
       }
     }
     ctx.out().printf("%nOverall: %s %d of %d exercises done%n", bar(done, total), done, total);

@@ -53,7 +53,6 @@ final class WatchCommand implements Callable<Integer> {
     Exercise e = wb.current();
     while (true) {
       wb.progress().current(e.id());
-      wb.progress().save();
       CheckOutcome o = check(wb, e);
       try (FileWatcher watcher = new FileWatcher(wb.file(e), poll)) {
         if (o.passed()) {

@@ -188,7 +188,6 @@ public final class Workbook implements AutoCloseable {
       } else {
         progress.markPending(e.id());
       }
-      progress.save();
     }
     return outcome;
   }
@@ -258,28 +257,38 @@ public final class Workbook implements AutoCloseable {
     return r.lines();
   }
 
-  /** Reveals the next hint level of {@code e}, up to the last; returns the unlocked hints. */
+  /**
+   * Reveals the next hint level of {@code e}, up to the last, or level {@code level} when it is
+   * unlocked or next; returns the hints shown. The level is counted from the progress file as it is
+   * now, so hints revealed by another gilbook process count too. The current exercise stays as it
+   * is: peeking at another exercise's hint does not move the learner.
+   */
   public List<String> hints(Exercise e, Integer level) {
-    int unlocked = progress.hintLevel(e.id());
-    int want = level == null ? Math.min(unlocked + 1, e.hints().size()) : level;
-    if (want < 1 || want > e.hints().size()) {
-      throw new EngineException(
-          e.id() + " has hint levels 1 to " + e.hints().size() + "; there is no level " + want);
-    }
-    if (want > unlocked + 1) {
-      throw new EngineException(
-          "hint levels unlock one at a time: level "
-              + (unlocked + 1)
-              + " comes next. Run './gilbook hint "
-              + e.id()
-              + "'.");
-    }
-    if (want > unlocked) {
-      progress.hintLevel(e.id(), want);
-      progress.current(e.id());
-      progress.save();
-    }
-    return e.hints().subList(0, want);
+    int[] shown = new int[1];
+    progress.update(
+        fresh -> {
+          int unlocked = Math.min(fresh.hintLevel(e.id()), e.hints().size());
+          int want = level == null ? Math.min(unlocked + 1, e.hints().size()) : level;
+          if (want < 1 || want > e.hints().size()) {
+            throw new EngineException(
+                e.id()
+                    + " has hint levels 1 to "
+                    + e.hints().size()
+                    + "; there is no level "
+                    + want);
+          }
+          if (want > unlocked + 1) {
+            throw new EngineException(
+                "hint levels unlock one at a time: level "
+                    + (unlocked + 1)
+                    + " comes next. Run './gilbook hint "
+                    + e.id()
+                    + "'.");
+          }
+          shown[0] = want;
+          return fresh.withHintLevelAtLeast(e.id(), want);
+        });
+    return e.hints().subList(0, shown[0]);
   }
 
   /**
@@ -311,7 +320,6 @@ public final class Workbook implements AutoCloseable {
       throw new EngineException("could not reset " + e.path() + ": " + ex.getMessage(), ex);
     }
     progress.markPending(e.id());
-    progress.save();
     return backup;
   }
 

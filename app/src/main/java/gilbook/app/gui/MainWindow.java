@@ -101,9 +101,12 @@ public final class MainWindow extends BorderPane {
   private final BooleanProperty presenter = new SimpleBooleanProperty(false);
   private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
 
+  private final ProgressWatch progressWatch;
+
   private Exercise exercise;
   private Cancellation running;
   private Path lastBackup;
+  private String progressWarningShown;
 
   public MainWindow(Workbook workbook) {
     this.workbook = workbook;
@@ -156,10 +159,8 @@ public final class MainWindow extends BorderPane {
     zoom.addListener((obs, old, now) -> applyZoom());
     presenter.addListener((obs, old, now) -> zoom.set(now ? 1.5 : 1.0));
 
-    workbook
-        .progress()
-        .warning()
-        .ifPresent(w -> showNotice("Progress file damaged: " + w, null, null));
+    showNewProgressWarning();
+    progressWatch = new ProgressWatch(workbook.progress(), this::progressChanged);
   }
 
   /** Where web links in lessons open: the system browser, given by the application. */
@@ -288,12 +289,39 @@ public final class MainWindow extends BorderPane {
     openLesson(chapter);
     editor.open(workbook.file(e));
     fileLabel.setText(e.title() + "   ·   " + e.path());
-    workbook.progress().current(e.id());
-    saveProgress();
+    rememberCurrent(e);
     checks.idle();
+    showUnlockedHints(e);
+    hideUndoReset();
+  }
+
+  private void showUnlockedHints(Exercise e) {
     int unlocked = Math.min(workbook.progress().hintLevel(e.id()), e.hints().size());
     checks.showHints(e.hints().subList(0, unlocked), e.hints().size());
-    hideUndoReset();
+  }
+
+  /**
+   * The progress changed, often in another gilbook process (a {@code check} in a terminal): the
+   * tree's marks and the open exercise's hints follow it.
+   */
+  private void progressChanged() {
+    chapters.refresh();
+    if (exercise != null) {
+      showUnlockedHints(exercise);
+    }
+    showNewProgressWarning();
+  }
+
+  private void showNewProgressWarning() {
+    workbook
+        .progress()
+        .warning()
+        .filter(w -> !w.equals(progressWarningShown))
+        .ifPresent(
+            w -> {
+              progressWarningShown = w;
+              showNotice("Progress file damaged: " + w, null, null);
+            });
   }
 
   private void openLesson(Chapter chapter) {
@@ -460,6 +488,7 @@ public final class MainWindow extends BorderPane {
     try {
       List<String> shown = workbook.hints(exercise, null);
       checks.showHints(shown, exercise.hints().size());
+      chapters.refresh(); // the hint re-read the file, with any marks made elsewhere
       bottomTabs.getSelectionModel().select(checksTab);
     } catch (EngineException ex) {
       showNotice(ex.getMessage(), null, null);
@@ -652,17 +681,19 @@ public final class MainWindow extends BorderPane {
     }
   }
 
-  private void saveProgress() {
+  /** Opening an exercise makes it the current one (a hint alone never does). */
+  private void rememberCurrent(Exercise e) {
     try {
-      workbook.progress().save();
-    } catch (EngineException e) {
-      status.setText(e.getMessage());
+      workbook.progress().current(e.id());
+    } catch (EngineException ex) {
+      status.setText(ex.getMessage());
     }
   }
 
   /** Saves everything and stops background work; called when the window closes. */
   public void shutdown() {
     editor.dispose();
+    progressWatch.close();
     cancel();
     jshell.dispose();
     background.shutdownNow();

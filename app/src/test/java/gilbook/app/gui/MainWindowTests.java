@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import gilbook.app.TempWorkbook;
+import gilbook.app.engine.Progress;
 import gilbook.app.engine.Workbook;
+import gilbook.exercises.manifest.Exercise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window's main flows, driven headless (TestFX on Monocle) against a temporary copy of the
- * workbook: open an exercise, edit, run and check it, reveal a hint, reset and undo, and see the
- * GIL timeline after a run.
+ * workbook: open an exercise, edit, run and check it, reveal a hint, reset and undo, see the GIL
+ * timeline after a run, and follow progress written by another gilbook process.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTests {
-  private static final long CHECK_SECONDS = 60;
+  // Bounds that only catch a hang: a busy machine may be slow, never wrong.
+  private static final long CHECK_SECONDS = 180;
+
+  private static final long FX_SECONDS = 120;
+  private static final String REFCOUNT = "refcount-by-hand";
 
   @TempDir static Path dir;
 
@@ -54,7 +61,7 @@ class MainWindowTests {
 
   @AfterEach
   void tearDown() throws Exception {
-    WaitForAsyncUtils.asyncFx(window::shutdown).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(window::shutdown).get(FX_SECONDS, TimeUnit.SECONDS);
   }
 
   private void waitFor(String what, Callable<Boolean> condition) throws Exception {
@@ -63,9 +70,10 @@ class MainWindowTests {
       WaitForAsyncUtils.waitFor(
           CHECK_SECONDS,
           TimeUnit.SECONDS,
-          () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+          () -> WaitForAsyncUtils.asyncFx(condition).get(FX_SECONDS, TimeUnit.SECONDS));
     } catch (java.util.concurrent.TimeoutException e) {
-      String state = WaitForAsyncUtils.asyncFx(window::describeState).get(10, TimeUnit.SECONDS);
+      String state =
+          WaitForAsyncUtils.asyncFx(window::describeState).get(FX_SECONDS, TimeUnit.SECONDS);
       throw new AssertionError(
           "timed out waiting for " + what + "; the window shows:\n" + state, e);
     }
@@ -73,7 +81,8 @@ class MainWindowTests {
   }
 
   private void type(String text) throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> window.editor().setText(text)).get(5, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(() -> window.editor().setText(text))
+        .get(FX_SECONDS, TimeUnit.SECONDS);
   }
 
   @Test
@@ -139,12 +148,48 @@ class MainWindowTests {
     assertEquals(2, workbook.progress().hintLevel("refcount-by-hand"));
   }
 
+  /** The text of the tree row of exercise {@code id}, as drawn; "" when it is not drawn. */
+  private String treeRow(String id) {
+    return window.lookupAll(".tree-cell").stream()
+        .map(n -> (TreeCell<?>) n)
+        .filter(c -> c.getItem() instanceof ChapterTree.Entry e && e.exercise() != null)
+        .filter(c -> ((ChapterTree.Entry) c.getItem()).exercise().id().equals(id))
+        .map(TreeCell::getText)
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void theTreeAndTheHintsFollowProgressWrittenByAnotherProcess(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    waitFor("the tree", () -> treeRow(REFCOUNT).startsWith("○"));
+    try (Workbook cli = Workbook.open(copy.root())) { // what ./gilbook check and hint do
+      Exercise e = cli.exercise(REFCOUNT);
+      cli.progress().markDone(REFCOUNT);
+      cli.hints(e, null);
+
+      // The window's Hint, right away: its copy may predate the marks above.
+      robot.clickOn("#hint");
+      WaitForAsyncUtils.waitForFxEvents();
+      Progress onDisk = Progress.load(copy.root().resolve(".gilbook/progress.txt"));
+      assertTrue(onDisk.isDone(REFCOUNT), "the done mark written outside survives the click");
+      assertEquals(2, onDisk.hintLevel(REFCOUNT));
+      waitFor("the done mark in the tree", () -> treeRow(REFCOUNT).startsWith("✓"));
+      waitFor("two hints", () -> window.checks().hintTexts().size() == 2);
+
+      cli.hints(e, null); // with the window left alone
+      waitFor("the third hint", () -> window.checks().hintTexts().size() == 3);
+      cli.progress().markPending(REFCOUNT);
+      waitFor("the pending mark in the tree", () -> treeRow(REFCOUNT).startsWith("○"));
+    }
+  }
+
   @Test
   void resetRestoresTheStubAndUndoBringsTheLearnersVersionBack(FxRobot robot) throws Exception {
     waitFor("the first exercise", () -> window.exercise() != null);
     String mine = "// my own attempt\n" + TempWorkbook.solution();
     type(mine);
-    WaitForAsyncUtils.asyncFx(window::resetNow).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(window::resetNow).get(FX_SECONDS, TimeUnit.SECONDS);
     assertTrue(window.editor().text().contains("TODO"), "the stub is back");
     assertTrue(Files.readString(copy.learnerFile()).contains("TODO"));
     robot.clickOn("#undo-reset");
@@ -182,7 +227,7 @@ class MainWindowTests {
               window.editor().setText(typed);
               window.shutdown(); // what closing the window does, before the autosave fires
             })
-        .get(10, TimeUnit.SECONDS);
+        .get(FX_SECONDS, TimeUnit.SECONDS);
     assertEquals(typed, Files.readString(copy.learnerFile()));
   }
 
@@ -196,7 +241,7 @@ class MainWindowTests {
               window.jshell().input().setText("Interpreter.builder().build().switchInterval()");
               window.jshell().input().fireEvent(new javafx.event.ActionEvent());
             })
-        .get(5, TimeUnit.SECONDS);
+        .get(FX_SECONDS, TimeUnit.SECONDS);
     waitFor("the value", () -> window.jshell().transcript().contains("==> PT0.005S"));
   }
 
@@ -204,7 +249,7 @@ class MainWindowTests {
   void aListingInTheLessonRunsAndShowsItsTimeline() throws Exception {
     waitFor("the lesson's listing", () -> !window.lesson().listings().isEmpty());
     WaitForAsyncUtils.asyncFx(() -> window.runListing(window.lesson().listings().get(0)))
-        .get(5, TimeUnit.SECONDS);
+        .get(FX_SECONDS, TimeUnit.SECONDS);
     waitFor("the listing", () -> !window.busy() && window.console().getText().contains("counter"));
     assertTrue(window.console().getText().contains("counter=40000"), window.console().getText());
     waitFor("the timeline", () -> window.timeline().timeline().laneCount() == 3);

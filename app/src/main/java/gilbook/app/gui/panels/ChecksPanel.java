@@ -99,6 +99,11 @@ public final class ChecksPanel extends ScrollPane {
     return out.toString();
   }
 
+  /** The hints currently shown, for tests: each is "Hint N/M: text". */
+  public List<String> hintTexts() {
+    return hints.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+  }
+
   public String summaryText() {
     return summary.getText();
   }
