@@ -1,6 +1,11 @@
 package gilbook.app.gui.panels;
 
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import javafx.application.Platform;
 import javafx.scene.control.TextArea;
@@ -33,30 +38,46 @@ public final class ConsolePane extends TextArea {
     }
   }
 
-  /** A stream that any thread may write the worker's bytes to. */
+  /**
+   * A stream that any thread may write the worker's bytes to. A character split between two writes
+   * (UTF-8 takes up to four bytes) is decoded whole, once its last byte arrives.
+   */
   public OutputStream stream() {
     return new OutputStream() {
       private final StringBuilder pending = new StringBuilder();
-      private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+      private final CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      private final ByteBuffer undecoded = ByteBuffer.allocate(8192);
+      private final CharBuffer decoded = CharBuffer.allocate(8192);
 
       @Override
-      public synchronized void write(int b) {
-        partial.write(b);
-        if (b == '\n') {
-          flush();
-        }
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
       public synchronized void write(byte[] b, int off, int len) {
-        partial.write(b, off, len);
-        flush();
+        while (len > 0) {
+          int n = Math.min(len, undecoded.remaining());
+          undecoded.put(b, off, n);
+          off += n;
+          len -= n;
+          undecoded.flip();
+          CoderResult result;
+          do {
+            result = decoder.decode(undecoded, decoded, false);
+            decoded.flip();
+            append(decoded.toString());
+            decoded.clear();
+          } while (result.isOverflow());
+          undecoded.compact(); // keeps the bytes of a character not yet complete
+        }
       }
 
-      @Override
-      public synchronized void flush() {
-        String text = partial.toString(StandardCharsets.UTF_8);
-        partial.reset();
+      private void append(String text) {
         if (text.isEmpty()) {
           return;
         }
