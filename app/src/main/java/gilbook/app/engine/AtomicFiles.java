@@ -22,10 +22,15 @@ public final class AtomicFiles {
 
   /** Replaces {@code file}'s content with {@code text} (UTF-8), creating its folder if needed. */
   public static void writeString(Path file, String text) throws IOException {
+    write(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Replaces {@code file}'s content with {@code bytes}, creating its folder if needed. */
+  public static void write(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = createTemporary(file);
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+      Files.write(tmp, bytes, StandardOpenOption.WRITE);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

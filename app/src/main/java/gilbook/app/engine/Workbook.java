@@ -311,10 +311,7 @@ public final class Workbook implements AutoCloseable {
         backup = Optional.of(copy);
       }
       try (InputStream stub = stub(e)) {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".reset.tmp");
-        Files.copy(stub, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, stub.readAllBytes());
       }
     } catch (IOException ex) {
       throw new EngineException("could not reset " + e.path() + ": " + ex.getMessage(), ex);

@@ -19,7 +19,6 @@ import gilbook.exercises.manifest.Exercise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -566,7 +565,9 @@ public final class MainWindow extends BorderPane {
       return;
     }
     try {
-      Files.copy(lastBackup, workbook.file(exercise), StandardCopyOption.REPLACE_EXISTING);
+      // Atomic, like every save: an editor or watch reading meanwhile sees one version or the
+      // other.
+      gilbook.app.engine.AtomicFiles.write(workbook.file(exercise), Files.readAllBytes(lastBackup));
       editor.open(workbook.file(exercise));
       status.setText("your version is back (the backup stays at " + lastBackup + ")");
     } catch (IOException ex) {
