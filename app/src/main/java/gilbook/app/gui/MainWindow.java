@@ -709,6 +709,20 @@ public final class MainWindow extends BorderPane {
 
   // ---------------------------------------------------------------- for tests
 
+  private String onDisk() {
+    if (exercise == null) {
+      return "-";
+    }
+    try {
+      String text = Files.readString(workbook.file(exercise));
+      return text.length()
+          + " characters"
+          + (text.equals(editor.text()) ? ", the editor's text" : ", not the editor's text");
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
   /** What the window shows now, in a few lines: for a test's failure message. */
   String describeState() {
     String out = console.getText();
@@ -722,6 +736,12 @@ public final class MainWindow extends BorderPane {
         + (notice.isVisible() ? ((Label) notice.getChildren().get(0)).getText() : "none")
         + "\nchecks: "
         + checks.describe()
+        + "\neditor: "
+        + editor.text().length()
+        + " characters, dirty "
+        + editor.dirtyProperty().get()
+        + "; on disk: "
+        + onDisk()
         + "\nconsole (last 2000 chars):\n"
         + out.substring(Math.max(0, out.length() - 2000));
   }
