@@ -2,7 +2,6 @@ package gilbook.app.cli;
 
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.Workbook;
-import gilbook.app.engine.WorkerProcess;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.OutputStream;
@@ -59,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     Path file = resolve(wb);
     OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
     Workbook.RunOutcome o = wb.run(file, LIMIT_SECONDS, trace, echo);
-    String error = error(o);
+    String error = o.failure().orElse(null);
     WorkerResult r = o.result().orElse(null);
     if (json) {
       Json.print(
@@ -90,21 +89,6 @@ final class RunCommand implements Callable<Integer> {
       ctx.out().println("trace written to " + trace);
     }
     return r.problems().isEmpty() ? 0 : 1;
-  }
-
-  private static String error(Workbook.RunOutcome o) {
-    if (o.killed()) {
-      return "the code did not finish, and its JVM stopped answering, so it was stopped after "
-          + WorkerProcess.hardLimitSeconds(LIMIT_SECONDS * 1000L)
-          + " s";
-    }
-    if (o.result().isEmpty()) {
-      return "the JVM running the code ended early (exit code " + o.exitCode() + ")";
-    }
-    if (o.result().get().status().equals("timeout")) {
-      return o.result().get().detail();
-    }
-    return null;
   }
 
   private Path resolve(Workbook wb) {

@@ -219,7 +219,37 @@ public final class Workbook implements AutoCloseable {
 
   /** The result of {@link #run}: the worker's answer and what the code printed. */
   public record RunOutcome(
-      Optional<WorkerResult> result, boolean killed, int exitCode, String output, long dropped) {}
+      Optional<WorkerResult> result,
+      boolean killed,
+      int exitCode,
+      String output,
+      long dropped,
+      int limitSeconds) {
+
+    /**
+     * Why the code did not run to its end, for the learner, or empty when it did (its compile
+     * errors and exceptions are in the result's problems). One wording for the CLI and the window.
+     */
+    public Optional<String> failure() {
+      if (killed) {
+        return Optional.of(
+            "the code did not finish, and its JVM stopped answering, so it was stopped after "
+                + WorkerProcess.hardLimitSeconds(limitSeconds * 1000L)
+                + " s");
+      }
+      if (result.isEmpty()) {
+        return Optional.of(
+            "the JVM running the code ended early (exit code "
+                + exitCode
+                + "): did it call System.exit or Runtime.halt?");
+      }
+      return switch (result.get().status()) {
+        case "timeout" -> Optional.of(result.get().detail());
+        case "error" -> Optional.of("gilbook could not run this file: " + result.get().detail());
+        default -> Optional.empty();
+      };
+    }
+  }
 
   /** Runs a file's top-level code in a child JVM, streaming its output to {@code echo}. */
   public RunOutcome run(Path file, int limitSeconds, Path trace, OutputStream echo) {
@@ -235,7 +265,8 @@ public final class Workbook implements AutoCloseable {
       args.add(trace.toAbsolutePath().toString());
     }
     WorkerProcess.Outcome o = WorkerProcess.run(args, limitSeconds * 1000L, echo, cancellation);
-    return new RunOutcome(o.result(), o.killed(), o.exitCode(), o.output(), o.droppedOutput());
+    return new RunOutcome(
+        o.result(), o.killed(), o.exitCode(), o.output(), o.droppedOutput(), limitSeconds);
   }
 
   /** Runs the authoring contract in a child JVM; returns the breaches, or throws on failure. */

@@ -370,14 +370,8 @@ public final class MainWindow extends BorderPane {
           Workbook.RunOutcome o = task.getValue();
           if (cancellation.isCancelled()) {
             console.print("\n■ stopped\n");
-          } else if (o.killed()) {
-            console.print(
-                "\n✗ did not finish, and its JVM stopped answering, so it was stopped after "
-                    + gilbook.app.engine.WorkerProcess.hardLimitSeconds(RUN_LIMIT_SECONDS * 1000L)
-                    + " s\n");
-          } else if (o.result().isEmpty()) {
-            console.print(
-                "\n✗ the JVM running your code ended early (exit code " + o.exitCode() + ")\n");
+          } else if (o.failure().isPresent()) {
+            console.print("\n✗ " + o.failure().get() + "\n");
           } else {
             var r = o.result().get();
             markProblems(r.problems());
