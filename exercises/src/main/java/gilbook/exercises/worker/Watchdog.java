@@ -33,11 +33,40 @@ final class Watchdog {
               } catch (InterruptedException e) {
                 return;
               }
+              dumpThreadsForDevelopers();
               onTimeout.accept(diagnose(limitMillis));
             },
             "gilbook-watchdog");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * With {@code GILBOOK_TIMEOUT_DUMPS} set to a folder (the test suite sets it), writes every
+   * thread's stack there, so that a timeout seen in a test can be explained. Learners never see it.
+   */
+  private static void dumpThreadsForDevelopers() {
+    String dir = System.getenv("GILBOOK_TIMEOUT_DUMPS");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    StringBuilder dump = new StringBuilder();
+    for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+      dump.append(info); // ThreadInfo.toString() shows only 8 frames; add the rest
+      StackTraceElement[] stack = info.getStackTrace();
+      for (int i = 8; i < stack.length; i++) {
+        dump.append("\tat ").append(stack[i]).append('\n');
+      }
+      dump.append('\n');
+    }
+    try {
+      java.nio.file.Path folder = java.nio.file.Path.of(dir);
+      java.nio.file.Files.createDirectories(folder);
+      java.nio.file.Files.writeString(
+          folder.resolve("timeout-" + ProcessHandle.current().pid() + ".txt"), dump);
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("gilbook worker: could not write a thread dump to " + dir + ": " + e);
+    }
   }
 
   static String diagnose(long limitMillis) {
