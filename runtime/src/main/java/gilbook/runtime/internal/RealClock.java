@@ -96,8 +96,7 @@ public final class RealClock implements ClockEngine {
   @Override
   public ClockThread startThread(String name, boolean daemon, Consumer<ClockThread> body) {
     RealThread t = new RealThread(name, daemon);
-    Thread java = new Thread(() -> body.accept(t), "py-" + name);
-    java.setDaemon(true);
+    Thread java = PythonThreads.newThread(name, () -> body.accept(t));
     t.java = java;
     live.add(t);
     java.start();

@@ -161,8 +161,7 @@ public final class VirtualClock implements ClockEngine {
         makeReady(t, startAt);
       }
       SimThread handle = t;
-      Thread java = new Thread(() -> body.accept(handle), "py-" + name);
-      java.setDaemon(true);
+      Thread java = PythonThreads.newThread(name, () -> body.accept(handle));
       t.java = java;
     } finally {
       lock.unlock();
