@@ -43,13 +43,11 @@ class FreeThreadingTests {
 
     @Test
     void twoCpuBoundThreadsRunInParallelInHalfTheTime() {
-      long began = System.nanoTime();
+      // Virtual time only: how much real time the simulation takes is a benchmark's business.
       long withGil = twoSpinners(true);
       long without = twoSpinners(false);
-      long realMillis = (System.nanoTime() - began) / 1_000_000;
       assertEquals(2 * 100_000 * Runs.COST, withGil, 2 * Runs.INTERVAL);
       assertEquals(100_000 * Runs.COST, without, 2_000, "each thread runs on its own core");
-      assertTrue(realMillis < 5_000, "two 100k-instruction runs took " + realMillis + " ms");
     }
 
     @Test
