@@ -53,6 +53,37 @@ class RealWatchdogTests {
         assertTrue(report.contains("T2 waits for Lock 'a' (held by T1)"), report);
       }
     }
+
+    @Test
+    void aThreadBlockedOnAMutexWhileHoldingTheGilIsReportedWithTheGilWaiter() {
+      // The C-extension deadlock: A takes the GIL and blocks on a mutex that B holds, without
+      // releasing the GIL; B needs the GIL back to release the mutex. B waits for the GIL with
+      // timed waits, which must not count as progress.
+      try (Interpreter interp = Runs.real().build()) {
+        Mutex userLock = interp.clock().newMutex("user_lock");
+        Event bHoldsTheLock = new Event(interp, "B holds user_lock");
+        Event aHoldsTheGil = new Event(interp, "A holds the GIL");
+        interp.start(
+            "B",
+            () -> {
+              userLock.lock();
+              bHoldsTheLock.set();
+              aHoldsTheGil.await(); // returning needs the GIL, which A never drops
+              userLock.unlock();
+            });
+        interp.start(
+            "A",
+            () -> {
+              bHoldsTheLock.await();
+              aHoldsTheGil.set(); // no check point from here on: A keeps the GIL
+              userLock.lock();
+            });
+        DeadlockError error = assertThrows(DeadlockError.class, interp::awaitThreads);
+        String report = error.getMessage();
+        assertTrue(report.contains("A waits for mutex user_lock"), report);
+        assertTrue(report.contains("B waits for the GIL (held by A)"), report);
+      }
+    }
   }
 
   @Nested
