@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +22,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Learner code that misbehaves in every way we could think of gets a clear verdict, within the time
- * limit, and leaves gilbook working: the learner's file is untouched and the next command runs.
- * Each case is written into the learner's file of refcount-by-hand and checked with {@code check
- * refcount-by-hand --json}.
+ * Learner code that misbehaves in every way we could think of gets a clear verdict and leaves
+ * gilbook working: the learner's file is untouched and the next command runs. Each case is written
+ * into the learner's file of refcount-by-hand and checked with {@code check refcount-by-hand
+ * --json}.
+ *
+ * <p>The cases assert the verdict's kind and message, not how long the check took: the worker's
+ * time limit is enforced by the engine, and wall-clock time depends on the machine's load. The
+ * class timeout only turns a hang into a failure; a check returns within the exercise's 10 s limit
+ * plus the engine's grace and kill wait, far inside it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MisbehavingCodeTests {
-  /**
-   * The exercise allows 10 s and the parent adds a grace period; this leaves room for a slow CI.
-   */
-  private static final Duration GENEROUS = Duration.ofSeconds(30);
-
   /** A correct refcount-by-hand: 8 lines, so whatever follows starts on line 9. */
   private static final String SOLUTION =
       """
@@ -98,7 +97,6 @@ class MisbehavingCodeTests {
     } else {
       assertArrayEquals(content, Files.readAllBytes(file), "checking must not change the file");
     }
-    assertTrue(run.took().compareTo(GENEROUS) < 0, "the check took " + run.took() + "\n" + run);
     return new Checked(run, json.get(0));
   }
 

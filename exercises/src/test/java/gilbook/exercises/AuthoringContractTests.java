@@ -1,30 +1,159 @@
 package gilbook.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import gilbook.exercises.manifest.Exercise;
 import gilbook.exercises.manifest.Manifest;
 import gilbook.exercises.verify.AuthoringContract;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The build refuses a workbook that breaks the authoring contract. */
 class AuthoringContractTests {
   /** The workbook root: this module's parent folder. */
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-  @Test
-  void everyExerciseKeepsTheAuthoringContract() {
-    List<String> progress = new ArrayList<>();
-    List<String> breaches = AuthoringContract.verify(ROOT, progress::add);
-    assertEquals(List.of(), breaches, "authoring contract breaches");
-    List<String> expected =
-        Manifest.load(ROOT).exercises().stream()
-            .map(Exercise::id)
-            .map(id -> "verifying " + id)
-            .toList();
-    assertEquals(expected, progress, "every exercise in the manifest verified, in order");
+  @Nested
+  class TheShippedWorkbook {
+
+    @Test
+    void everyExerciseKeepsTheAuthoringContract() {
+      List<String> progress = new ArrayList<>();
+      List<String> breaches = AuthoringContract.verify(ROOT, progress::add);
+      assertEquals(List.of(), breaches, "authoring contract breaches");
+      List<String> expected =
+          Manifest.load(ROOT).exercises().stream()
+              .map(Exercise::id)
+              .map(id -> "verifying " + id)
+              .toList();
+      assertEquals(expected, progress, "every exercise in the manifest verified, in order");
+    }
+  }
+
+  /**
+   * Each case copies one exercise of the shipped workbook (its manifest entry, lesson, learner
+   * file, stub and solution) into a temporary workbook, breaks one thing, and runs the contract on
+   * the copy. One exercise, because the contract grades every stub and solution five times, and the
+   * whole workbook would take a minute per case. Each case expects exactly one breach, so the copy
+   * is otherwise sound and the breach is the defect's own.
+   */
+  @Nested
+  class AnExerciseThatBreaksItIsRefused {
+    private static final String ID = "refcount-by-hand";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir Path copy;
+    private Exercise exercise;
+
+    @BeforeEach
+    void copyOneExercise() throws IOException {
+      Manifest shipped = Manifest.load(ROOT);
+      exercise = shipped.exercise(ID).orElseThrow();
+      writeManifest(hints -> hints);
+      copyFile(shipped.chapterOf(exercise).lesson());
+      copyFile(exercise.path());
+      copyFile(exercise.solutionPath());
+      copyFile(stub());
+    }
+
+    @Test
+    void aStubWithoutATodoIsRefused() throws IOException {
+      edit(stub(), text -> text.replace("TODO:", "note:"));
+      assertOneBreach("has no TODO", "// TODO");
+    }
+
+    @Test
+    void aStubThatAlreadyPassesIsRefused() throws IOException {
+      Files.writeString(
+          copy.resolve(stub()),
+          read(exercise.solutionPath()) + "\n// TODO: nothing left, which is the defect\n");
+      assertOneBreach("the stub as shipped passes its checks", "leave work for the learner");
+    }
+
+    @Test
+    void aSolutionThatFailsIsRefusedWithTheFailingCheck() throws IOException {
+      Files.writeString(copy.resolve(exercise.solutionPath()), read(stub()));
+      String breach = assertOneBreach("the solution fails its checks", "fix the solution");
+      assertTrue(breach.contains(exercise.solutionPath()), breach);
+    }
+
+    @Test
+    void anExerciseWithOnlyOneHintIsRefused() throws IOException {
+      writeManifest(hints -> hints.subList(0, 1));
+      assertOneBreach("has 1 hint(s)", "give at least two levels in " + Manifest.FILE);
+    }
+
+    /**
+     * Runs the contract on the copy and asserts it found exactly one breach, which names the
+     * exercise, states {@code problem} and says {@code whatToDo}.
+     */
+    private String assertOneBreach(String problem, String whatToDo) {
+      List<String> breaches = AuthoringContract.verify(copy, progress -> {});
+      assertEquals(1, breaches.size(), () -> "expected one breach, got " + breaches);
+      String breach = breaches.get(0);
+      assertTrue(breach.startsWith(ID + ": "), () -> "the breach must name " + ID + ": " + breach);
+      assertTrue(breach.contains(problem), () -> "expected '" + problem + "' in: " + breach);
+      assertTrue(breach.contains(whatToDo), () -> "expected '" + whatToDo + "' in: " + breach);
+      return breach;
+    }
+
+    /** Writes a manifest with only this exercise in its chapter, its hints passed through edit. */
+    private void writeManifest(UnaryOperator<List<String>> editHints) throws IOException {
+      Manifest shipped = Manifest.load(ROOT);
+      var chapter = shipped.chapterOf(exercise);
+      ObjectNode root = YAML.createObjectNode();
+      ObjectNode ch = root.putArray("chapters").addObject();
+      ch.put("id", chapter.id()).put("title", chapter.title()).put("lesson", chapter.lesson());
+      ObjectNode e = ch.putArray("exercises").addObject();
+      e.put("id", exercise.id())
+          .put("title", exercise.title())
+          .put("path", exercise.path())
+          .put("contract", exercise.contract())
+          .put("checks", exercise.checks())
+          .put("timeLimitSeconds", exercise.timeLimitSeconds());
+      ArrayNode hints = e.putArray("hints");
+      editHints.apply(exercise.hints()).forEach(hints::add);
+      Path file = copy.resolve(Manifest.FILE);
+      Files.createDirectories(file.getParent());
+      YAML.writeValue(file.toFile(), root);
+      assertEquals(
+          List.of(ID),
+          Manifest.load(copy).exercises().stream().map(Exercise::id).toList(),
+          "the copy's manifest");
+    }
+
+    private String stub() {
+      return "exercises/src/main/resources/" + exercise.stubResource();
+    }
+
+    private void copyFile(String relative) throws IOException {
+      Path target = copy.resolve(relative);
+      Files.createDirectories(target.getParent());
+      Files.copy(ROOT.resolve(relative), target);
+    }
+
+    private void edit(String relative, UnaryOperator<String> change) throws IOException {
+      String before = Files.readString(copy.resolve(relative));
+      String after = change.apply(before);
+      assertTrue(!after.equals(before), "the edit changed nothing in " + relative);
+      Files.writeString(copy.resolve(relative), after);
+    }
+
+    private String read(String relative) throws IOException {
+      return Files.readString(ROOT.resolve(relative));
+    }
   }
 }

@@ -43,13 +43,11 @@ class FreeThreadingTests {
 
     @Test
     void twoCpuBoundThreadsRunInParallelInHalfTheTime() {
-      long began = System.nanoTime();
+      // Virtual time only: how much real time the simulation takes is a benchmark's business.
       long withGil = twoSpinners(true);
       long without = twoSpinners(false);
-      long realMillis = (System.nanoTime() - began) / 1_000_000;
       assertEquals(2 * 100_000 * Runs.COST, withGil, 2 * Runs.INTERVAL);
       assertEquals(100_000 * Runs.COST, without, 2_000, "each thread runs on its own core");
-      assertTrue(realMillis < 5_000, "two 100k-instruction runs took " + realMillis + " ms");
     }
 
     @Test
@@ -101,6 +99,9 @@ class FreeThreadingTests {
     void anObjectUsedOnlyByItsCreatorNeedsNoAtomicOperation() {
       try (Interpreter interp = freeThreaded(1).build()) {
         PyObject[] obj = new PyObject[1];
+        // Read inside the thread, asserted outside: an assertion that fails in a Python thread
+        // only ends that thread, and the test would go on and pass.
+        long[] afterIncrefs = new long[1];
         interp.start(
             "T1",
             () -> {
@@ -108,19 +109,20 @@ class FreeThreadingTests {
               for (int i = 0; i < 10; i++) {
                 obj[0].incref();
               }
-              assertEquals(11, obj[0].refcnt());
+              afterIncrefs[0] = obj[0].refcnt();
               for (int i = 0; i < 11; i++) {
                 obj[0].decref();
               }
             });
         interp.awaitThreads();
+        Runs.assertClean(interp);
+        assertEquals(11, afterIncrefs[0]);
         RefcountStats t1 = interp.refcountStats("T1");
         assertEquals(21, t1.nonAtomic());
         assertEquals(0, t1.atomic());
         assertEquals(0, t1.merges());
         assertEquals(1.0, t1.nonAtomicShare());
         assertTrue(obj[0].isFreed());
-        assertTrue(interp.shutdown().clean(), interp.shutdown().toString());
       }
     }
 

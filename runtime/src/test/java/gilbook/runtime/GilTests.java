@@ -59,32 +59,43 @@ class GilTests {
     @Test
     void realThreadsNeverLoseAnUpdateInsideOneLoopBody() {
       int threads = 4;
-      int iterations = 20_000;
+      // Each thread loops until the GIL has changed hands this often, so the threads contend for
+      // it by construction. A fixed number of iterations could end before the OS ever let a
+      // second thread ask for the GIL, and the test would then prove nothing.
+      long handOvers = 10L * threads;
       int[] counter = {0};
-      try (Interpreter interp =
-          Interpreter.builder()
-              .clock(Clock.real())
-              .switchInterval(Duration.ofNanos(50_000))
-              .stderr(Runs.QUIET)
-              .build()) {
+      long[] increments = new long[threads];
+      try (Interpreter interp = Runs.real().switchInterval(Duration.ofNanos(50_000)).build()) {
         for (int t = 0; t < threads; t++) {
+          int id = t;
           interp.start(
               "T" + t,
-              () ->
-                  Eval.loop(
-                      iterations,
-                      i -> {
-                        // Under the back-edge policy this read-modify-write is atomic: only a
-                        // broken GIL could let another thread in between.
-                        int v = counter[0];
-                        Eval.instruction();
-                        counter[0] = v + 1;
-                      }));
+              () -> {
+                while (interp.gil().switchNumber() < handOvers) {
+                  // Under the back-edge policy this read-modify-write is atomic: only a broken
+                  // GIL could let another thread in between.
+                  int v = counter[0];
+                  Eval.instruction();
+                  counter[0] = v + 1;
+                  increments[id]++;
+                  Eval.backEdge();
+                }
+              });
         }
         interp.awaitThreads();
-        assertEquals(threads * iterations, counter[0]);
-        assertEquals(0, interp.exclusionViolations());
-        assertTrue(interp.gil().switchNumber() > threads, "the threads should have switched");
+        Runs.assertClean(interp);
+        long made = java.util.Arrays.stream(increments).sum();
+        assertEquals(
+            made,
+            counter[0],
+            "the threads made "
+                + made
+                + " increments, "
+                + java.util.Arrays.toString(increments)
+                + ", but the counter shows "
+                + counter[0]
+                + ": an update was lost");
+        assertEquals(0, interp.exclusionViolations(), interp.firstExclusionViolation());
       }
     }
   }

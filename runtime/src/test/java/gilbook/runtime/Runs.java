@@ -19,6 +19,19 @@ public final class Runs {
     return Interpreter.builder().clock(Clock.virtual(seed)).stderr(QUIET);
   }
 
+  /**
+   * A real-time interpreter for tests that must hold under any schedule and any load. Its real-time
+   * limit is only a guard against a hang: the runs that use it need well under a second, so a
+   * broken GIL or watchdog fails the test after two minutes instead of stopping the build. No
+   * assertion depends on how fast a run is.
+   */
+  public static Interpreter.Builder real() {
+    return Interpreter.builder()
+        .clock(Clock.real())
+        .realTimeLimit(Duration.ofMinutes(2))
+        .stderr(QUIET);
+  }
+
   /** Asserts that no thread raised and that shutdown found no leak and no live thread. */
   public static void assertClean(Interpreter interp) {
     org.junit.jupiter.api.Assertions.assertTrue(

@@ -75,13 +75,23 @@ public final class AuthoringContract {
     if (!Files.isRegularFile(stub)) {
       out.add(e.id() + ": no shipped stub at " + root.relativize(stub));
     } else if (!read(stub).contains("TODO")) {
-      out.add(e.id() + ": the stub " + root.relativize(stub) + " has no TODO marking the work");
+      out.add(
+          e.id()
+              + ": the stub "
+              + root.relativize(stub)
+              + " has no TODO marking the work; mark each place the learner must change with"
+              + " // TODO");
     }
     if (!Files.isRegularFile(root.resolve(e.solutionPath()))) {
       out.add(e.id() + ": no solution at " + e.solutionPath() + " (it must mirror the exercise)");
     }
     if (e.hints().size() < 2) {
-      out.add(e.id() + ": has " + e.hints().size() + " hint(s); give at least two levels");
+      out.add(
+          e.id()
+              + ": has "
+              + e.hints().size()
+              + " hint(s); give at least two levels in "
+              + Manifest.FILE);
     }
     return out;
   }
@@ -103,7 +113,13 @@ public final class AuthoringContract {
       out.add(e.id() + ": the stub as shipped passes its checks; leave work for the learner");
     }
     if (solution.contains(false)) {
-      out.add(e.id() + ": the solution fails its checks: " + summary(failedSolution));
+      out.add(
+          e.id()
+              + ": the solution fails its checks: "
+              + summary(failedSolution)
+              + "; fix the solution at "
+              + e.solutionPath()
+              + " (or the check, if the check is wrong)");
     }
     if (stub.stream().distinct().count() > 1 || solution.stream().distinct().count() > 1) {
       out.add(e.id() + ": the verdict changed between runs; a check depends on scheduling");

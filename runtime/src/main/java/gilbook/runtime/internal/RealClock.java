@@ -203,7 +203,12 @@ public final class RealClock implements ClockEngine {
     if (self != null) {
       self.blockedOn = null;
       self.timed = false;
-      self.progress++;
+      // A thread waiting for the GIL wakes from a timed wait every switch interval to ask for a
+      // drop; that is not progress. It gets on only when it takes the GIL (waitingFor(null)).
+      // Counting those wake-ups hid every deadlock in which the GIL holder is itself stuck.
+      if (!self.gilWait) {
+        self.progress++;
+      }
     }
   }
 

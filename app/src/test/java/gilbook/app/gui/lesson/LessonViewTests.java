@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -34,6 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The lesson view, headless on Monocle: a real WebView loading real pages. */
 @ExtendWith(ApplicationExtension.class)
 class LessonViewTests {
+  /** The page background of the light and the dark theme. */
+  private static final int WHITE = 0xffffff;
+
+  private static final int DARK = 0x0d1117;
+
   private LessonView view;
   @TempDir Path dir;
 
@@ -211,7 +217,7 @@ class LessonViewTests {
     assertEquals(
         "image not found: images/x.png",
         js("document.querySelector('.lesson-notice').textContent"));
-    shoot("lesson-notices");
+    shoot("lesson-notices", WHITE);
 
     showAndWait(Chapters.chapter1());
     assertEquals(List.of(), fx(() -> List.copyOf(view.notices())));
@@ -284,11 +290,11 @@ class LessonViewTests {
   @Test
   void chapter1LooksRightInBothThemes() throws IOException {
     showAndWait(Chapters.chapter1());
-    assertEquals(0xffffff, shoot("lesson-light-top").getRGB(4, 4) & 0xffffff);
+    shoot("lesson-light-top", WHITE);
     js("document.getElementById('new-and-borrowed-references').scrollIntoView()");
-    shoot("lesson-light-table");
+    shoot("lesson-light-table", WHITE);
     js("document.getElementById('the-c-api-rule').scrollIntoView()");
-    shoot("lesson-light-code");
+    shoot("lesson-light-code", WHITE);
     int before = fx(view::loadsCompleted);
     fx(
         () -> {
@@ -296,20 +302,43 @@ class LessonViewTests {
           return null;
         });
     awaitLoadAfter(before);
-    assertEquals(0x0d1117, shoot("lesson-dark-code").getRGB(4, 4) & 0xffffff);
+    shoot("lesson-dark-code", DARK);
     js("document.getElementById('new-and-borrowed-references').scrollIntoView()");
-    shoot("lesson-dark-table");
+    shoot("lesson-dark-table", DARK);
   }
 
-  private BufferedImage shoot(String name) throws IOException {
-    WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-    WaitForAsyncUtils.waitForFxEvents();
-    WritableImage image = fx(() -> view.snapshot(null, null));
-    BufferedImage out = fx(() -> toBufferedImage(image));
+  /**
+   * Writes a screenshot of the view to target/screenshots once the page's top-left corner shows
+   * {@code background}, and fails if it never does. WebKit paints a page after its load has
+   * completed, and again after a scroll or a theme switch, on its own schedule; so the test waits
+   * for the picture it expects instead of sleeping and hoping the paint has happened.
+   */
+  private BufferedImage shoot(String name, int background) throws IOException {
+    // The page's corner, below the notice bar when one is shown.
+    int x = 4;
+    int y = (int) Math.ceil(fx(() -> view.webView().getBoundsInParent().getMinY())) + 4;
+    AtomicReference<BufferedImage> shot = new AtomicReference<>();
+    try {
+      WaitForAsyncUtils.waitFor(
+          20,
+          TimeUnit.SECONDS,
+          () -> {
+            BufferedImage now = fx(() -> toBufferedImage(view.snapshot(null, null)));
+            shot.set(now);
+            return (now.getRGB(x, y) & 0xffffff) == background;
+          });
+    } catch (TimeoutException e) {
+      int seen = shot.get() == null ? -1 : shot.get().getRGB(x, y) & 0xffffff;
+      throw new AssertionError(
+          String.format(
+              "%s: the page's corner (%d, %d) stayed #%06x; expected #%06x",
+              name, x, y, seen, background),
+          e);
+    }
     Path png = Path.of("target", "screenshots", name + ".png");
     Files.createDirectories(png.getParent());
-    ImageIO.write(out, "png", png.toFile());
-    return out;
+    ImageIO.write(shot.get(), "png", png.toFile());
+    return shot.get();
   }
 
   private static BufferedImage toBufferedImage(WritableImage image) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
 import javafx.scene.Scene;
@@ -243,7 +245,13 @@ class TimelineViewTests {
   void shrinkingTheWindowShrinksTheCanvas(FxRobot robot) {
     show(robot, THREE);
     robot.interact(() -> view.getScene().getWindow().setWidth(500));
-    WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(500, view.canvas().getWidth(), 0.5);
+    // The canvas follows in the next layout pass, which runs on a pulse, not at once: wait for it.
+    try {
+      WaitForAsyncUtils.waitFor(
+          20, TimeUnit.SECONDS, () -> onFx(robot, () -> view.canvas().getWidth()) == 500);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "the canvas stayed " + onFx(robot, () -> view.canvas().getWidth()) + " wide", e);
+    }
   }
 }
