@@ -97,15 +97,6 @@ final class ProcessTree {
     return tree;
   }
 
-  Process worker() {
-    return worker;
-  }
-
-  /** Whether the worker leads a session of its own, so that its orphans can still be found. */
-  boolean findsOrphans() {
-    return sid > 0;
-  }
-
   /** Kills the worker and every process it started, directly or not. Idempotent. */
   void end() {
     try {
