@@ -1,10 +1,12 @@
 package gilbook.app.cli;
 
+import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.CheckOutcome;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.Verdict;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.grading.CheckResult;
+import gilbook.exercises.grading.Seed;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.manifest.Exercise;
 import java.nio.file.Path;
@@ -41,6 +43,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "Grade this file for the one exercise named, leaving the learner's file alone.")
   Path file;
 
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = {
+        "Draw the checks' inputs from seed S (0 to 999999999), as a failed check showed,",
+        "to repeat that run exactly. By default every check draws a fresh seed."
+      })
+  Long seed;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -56,10 +67,19 @@ final class CheckCommand implements Callable<Integer> {
       Verdict error,
       List<Problem> problems,
       String output,
-      long outputTruncatedBytes) {}
+      long outputTruncatedBytes,
+      long seed) {}
 
   @Override
   public Integer call() {
+    if (seed != null && (seed < 0 || seed >= Seed.LIMIT)) {
+      throw new EngineException(
+          "--seed takes a whole number from 0 to "
+              + (Seed.LIMIT - 1)
+              + ", such as the one a failed check printed; got "
+              + seed
+              + ".");
+    }
     Workbook wb = ctx.workbook();
     List<Exercise> targets = targets(wb);
     List<JsonOutcome> results = new ArrayList<>();
@@ -72,7 +92,8 @@ final class CheckCommand implements Callable<Integer> {
         ctx.err().println(ctx.style("@|faint " + bar(n, targets.size()) + " " + e.id() + "|@"));
         ctx.err().flush();
       }
-      CheckOutcome o = wb.check(e, path, null);
+      CheckOutcome o =
+          wb.check(e, path, null, null, new Cancellation(), seed != null ? seed : Seed.fresh());
       allPassed &= o.passed();
       if (json) {
         results.add(
@@ -83,9 +104,10 @@ final class CheckCommand implements Callable<Integer> {
                 o.error().orElse(null),
                 o.problems(),
                 o.output(),
-                o.droppedOutput()));
+                o.droppedOutput(),
+                o.seed()));
       } else {
-        OutcomePrinter.print(ctx, o, wb.display(path));
+        OutcomePrinter.print(ctx, o, wb.display(path), reproduce(e, o.seed()));
       }
     }
     if (json) {
@@ -94,6 +116,17 @@ final class CheckCommand implements Callable<Integer> {
       summary(wb, targets, allPassed);
     }
     return allPassed ? 0 : 1;
+  }
+
+  /** The command that grades this file again with the same inputs. */
+  private String reproduce(Exercise e, long s) {
+    StringBuilder cmd = new StringBuilder("./gilbook check ").append(e.id());
+    if (file != null) {
+      cmd.append(" --file ").append(file);
+    } else if (solutions) {
+      cmd.append(" --solutions");
+    }
+    return cmd.append(" --seed ").append(s).toString();
   }
 
   private void summary(Workbook wb, List<Exercise> targets, boolean allPassed) {

@@ -10,7 +10,8 @@ final class OutcomePrinter {
 
   private OutcomePrinter() {}
 
-  static void print(Context ctx, CheckOutcome o, String path) {
+  /** Prints {@code o}; {@code reproduce}, the command that repeats this grading, on a failure. */
+  static void print(Context ctx, CheckOutcome o, String path, String reproduce) {
     PrintWriter out = ctx.out();
     String head = o.passed() ? "@|bold,green ✓ " : "@|bold,red ✗ ";
     out.println(ctx.style(head + o.id() + "|@") + ctx.style("  @|faint " + path + "|@"));
@@ -45,6 +46,11 @@ final class OutcomePrinter {
     if (!o.checks().isEmpty()) {
       long passed = o.checks().stream().filter(CheckResult::passed).count();
       out.printf("  %d of %d checks passed%n", passed, o.checks().size());
+    }
+    if (!o.passed() && !o.checks().isEmpty()) {
+      out.println(
+          ctx.style(
+              "  @|faint inputs from seed " + o.seed() + "; to repeat them: " + reproduce + "|@"));
     }
   }
 

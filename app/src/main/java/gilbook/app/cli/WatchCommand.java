@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gilbook watch}: checks the current exercise every time its file is saved, and moves on to
- * the next one only when the learner presses Enter.
+ * the next one only when the learner presses Enter. The next exercise is checked once the learner
+ * has saved it, not the moment they move on: its stub fails, and a wall of failures before the
+ * learner has read the task is noise.
  */
 @Command(
     name = "watch",
@@ -51,11 +53,13 @@ final class WatchCommand implements Callable<Integer> {
   private int watch(Workbook wb) throws Exception {
     BlockingQueue<String> input = readLines();
     Exercise e = wb.current();
+    boolean awaitSave = false;
     while (true) {
       wb.progress().current(e.id());
-      CheckOutcome o = check(wb, e);
+      CheckOutcome o = awaitSave ? null : check(wb, e);
+      awaitSave = false;
       try (FileWatcher watcher = new FileWatcher(wb.file(e), poll)) {
-        if (o.passed()) {
+        if (o != null && o.passed()) {
           Optional<Exercise> next = wb.next(e);
           if (next.isEmpty()) {
             ctx.out().println("\nThat was the last exercise. Well done!");
@@ -77,6 +81,16 @@ final class WatchCommand implements Callable<Integer> {
             return 0;
           }
           e = next.get();
+          awaitSave = true;
+          ctx.out()
+              .println(
+                  "\n"
+                      + ctx.style("@|bold Next: " + e.title() + "|@")
+                      + " ("
+                      + e.id()
+                      + "). Read its task in "
+                      + e.path()
+                      + "; it is checked each time you save it.");
           continue;
         }
         ctx.out().println("\nWatching " + e.path() + " for changes. Ctrl+C or q + Enter to quit.");
@@ -98,7 +112,7 @@ final class WatchCommand implements Callable<Integer> {
     ctx.out().println(ctx.style("@|faint ── checking " + e.id() + " ──|@"));
     ctx.out().flush();
     CheckOutcome o = wb.check(e, wb.file(e), null);
-    OutcomePrinter.print(ctx, o, e.path());
+    OutcomePrinter.print(ctx, o, e.path(), "./gilbook check " + e.id() + " --seed " + o.seed());
     return o;
   }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param error why it could not be graded, or empty
  * @param output what the learner's code printed (capped)
  * @param droppedOutput how many bytes of output were cut
+ * @param seed the seed the checks drew their inputs from: {@code gilbook check ID --seed S} grades
+ *     again with the same inputs
  */
 public record CheckOutcome(
     String id,
@@ -25,14 +27,17 @@ public record CheckOutcome(
     List<Problem> problems,
     Optional<Verdict> error,
     String output,
-    long droppedOutput) {
+    long droppedOutput,
+    long seed) {
 
   /** Turns what a worker did into a verdict; {@code limitSeconds} is for the messages. */
-  static CheckOutcome from(String id, String path, WorkerProcess.Outcome o, int limitSeconds) {
+  static CheckOutcome from(
+      String id, String path, WorkerProcess.Outcome o, int limitSeconds, long seed) {
     if (o.killed()) {
       return failed(
           id,
           o,
+          seed,
           List.of(),
           List.of(),
           new Verdict(
@@ -45,13 +50,13 @@ public record CheckOutcome(
                   + " each other."));
     }
     if (o.result().isEmpty()) {
-      return failed(id, o, List.of(), List.of(), endedEarly(o.exitCode()));
+      return failed(id, o, seed, List.of(), List.of(), endedEarly(o.exitCode()));
     }
     WorkerResult r = o.result().get();
     switch (r.status()) {
       case "timeout" -> {
         String kind = r.detail().startsWith("deadlock") ? "deadlock" : "timeout";
-        return failed(id, o, List.of(), List.of(), new Verdict(kind, r.detail()));
+        return failed(id, o, seed, List.of(), List.of(), new Verdict(kind, r.detail()));
       }
       case "problems" -> {
         Problem first = r.problems().get(0);
@@ -60,13 +65,14 @@ public record CheckOutcome(
         for (Problem p : r.problems()) {
           msg.append(msg.length() == 0 ? "" : "\n").append(p.format(path));
         }
-        return failed(id, o, List.of(), r.problems(), new Verdict(kind, msg.toString()));
+        return failed(id, o, seed, List.of(), r.problems(), new Verdict(kind, msg.toString()));
       }
       case "graded" -> {
         if (!r.strayThreads().isEmpty()) {
           return failed(
               id,
               o,
+              seed,
               r.checks(),
               List.of(),
               new Verdict(
@@ -78,12 +84,13 @@ public record CheckOutcome(
         }
         boolean ok = !r.checks().isEmpty() && r.checks().stream().allMatch(CheckResult::passed);
         return new CheckOutcome(
-            id, ok, r.checks(), List.of(), Optional.empty(), o.output(), o.droppedOutput());
+            id, ok, r.checks(), List.of(), Optional.empty(), o.output(), o.droppedOutput(), seed);
       }
       default -> {
         return failed(
             id,
             o,
+            seed,
             List.of(),
             List.of(),
             new Verdict("internal", "gilbook could not grade this file: " + r.detail()));
@@ -92,10 +99,11 @@ public record CheckOutcome(
   }
 
   /** The learner stopped the check before it ended. */
-  static CheckOutcome cancelled(String id, WorkerProcess.Outcome o) {
+  static CheckOutcome cancelled(String id, WorkerProcess.Outcome o, long seed) {
     return failed(
         id,
         o,
+        seed,
         List.of(),
         List.of(),
         new Verdict("cancelled", "you stopped the check before it ended."));
@@ -114,10 +122,11 @@ public record CheckOutcome(
   private static CheckOutcome failed(
       String id,
       WorkerProcess.Outcome o,
+      long seed,
       List<CheckResult> checks,
       List<Problem> problems,
       Verdict error) {
     return new CheckOutcome(
-        id, false, checks, problems, Optional.of(error), o.output(), o.droppedOutput());
+        id, false, checks, problems, Optional.of(error), o.output(), o.droppedOutput(), seed);
   }
 }

@@ -1,5 +1,6 @@
 package gilbook.app.engine;
 
+import gilbook.exercises.grading.Seed;
 import gilbook.exercises.manifest.Chapter;
 import gilbook.exercises.manifest.Exercise;
 import gilbook.exercises.manifest.Manifest;
@@ -145,16 +146,17 @@ public final class Workbook implements AutoCloseable {
    * @param echo where to stream the learner's output live, or {@code null}
    */
   public CheckOutcome check(Exercise e, Path file, OutputStream echo) {
-    return check(e, file, echo, null, new Cancellation());
+    return check(e, file, echo, null, new Cancellation(), Seed.fresh());
   }
 
   /**
    * Like {@link #check(Exercise, Path, OutputStream)}; also writes the GIL trace of the last
-   * interpreter the checks built to {@code trace} (when not {@code null}), and can be stopped
-   * through {@code cancellation}.
+   * interpreter the checks built to {@code trace} (when not {@code null}), can be stopped through
+   * {@code cancellation}, and draws the checks' inputs from {@code seed} (see {@link Seed}: a fresh
+   * one for each check, or the one a failure showed, to repeat it).
    */
   public CheckOutcome check(
-      Exercise e, Path file, OutputStream echo, Path trace, Cancellation cancellation) {
+      Exercise e, Path file, OutputStream echo, Path trace, Cancellation cancellation, long seed) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -166,7 +168,9 @@ public final class Workbook implements AutoCloseable {
                 "--checks",
                 e.checks(),
                 "--file",
-                file.toAbsolutePath().toString()));
+                file.toAbsolutePath().toString(),
+                "--seed",
+                Long.toString(Seed.check(seed))));
     if (trace != null) {
       args.add("--trace");
       args.add(trace.toAbsolutePath().toString());
@@ -178,8 +182,8 @@ public final class Workbook implements AutoCloseable {
             : WorkerProcess.run(args, limit, echo, cancellation);
     CheckOutcome outcome =
         cancellation.isCancelled()
-            ? CheckOutcome.cancelled(e.id(), o)
-            : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds());
+            ? CheckOutcome.cancelled(e.id(), o, seed)
+            : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds(), seed);
     // A stopped check says nothing about the code: it must not undo a done mark.
     if (!cancellation.isCancelled()
         && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {

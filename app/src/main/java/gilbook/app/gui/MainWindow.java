@@ -401,7 +401,13 @@ public final class MainWindow extends BorderPane {
         new Task<>() {
           @Override
           protected CheckOutcome call() {
-            return workbook.check(e, workbook.file(e), null, trace, cancellation);
+            return workbook.check(
+                e,
+                workbook.file(e),
+                null,
+                trace,
+                cancellation,
+                gilbook.exercises.grading.Seed.fresh());
           }
         };
     task.setOnSucceeded(

@@ -141,7 +141,7 @@ class JobProcessesTests {
       Path file = learnerFile("stopped", "\"sleep\", \"MARK\"", "Thread.sleep(300_000);\n");
       Cancellation stop = new Cancellation();
       CompletableFuture<CheckOutcome> check =
-          CompletableFuture.supplyAsync(() -> workbook.check(refcount, file, null, null, stop));
+          CompletableFuture.supplyAsync(() -> workbook.check(refcount, file, null, null, stop, 1));
       awaitProcess();
       stop.cancel();
       CheckOutcome o = check.get(60, TimeUnit.SECONDS);

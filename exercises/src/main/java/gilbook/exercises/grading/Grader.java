@@ -21,9 +21,16 @@ import java.util.Set;
 public final class Grader {
   private Grader() {}
 
+  /** Grades with a fresh seed: the inputs differ from those of every earlier grading. */
   public static GradeReport grade(Exercise exercise, Path file, PrintStream out, PrintStream err) {
+    return grade(exercise, file, out, err, Seed.fresh());
+  }
+
+  /** Grades with the inputs that {@code seed} gives (see {@link Seed}). */
+  public static GradeReport grade(
+      Exercise exercise, Path file, PrintStream out, PrintStream err, long seed) {
     try (JShellHarness harness = new JShellHarness(out, err)) {
-      return grade(exercise, file, harness);
+      return grade(exercise, file, harness, seed);
     }
   }
 
@@ -31,26 +38,27 @@ public final class Grader {
    * Grades with a harness made in advance (a warm worker builds it while it waits for a job). The
    * harness must be fresh: nothing may have been loaded into it yet.
    */
-  public static GradeReport grade(Exercise exercise, Path file, JShellHarness harness) {
+  public static GradeReport grade(Exercise exercise, Path file, JShellHarness harness, long seed) {
+    Seed.use(seed);
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     String resetHint = "Run './gilbook reset " + exercise.id() + "' to restore the exercise.";
     SourceFile.Result source = SourceFile.read(file, resetHint);
     if (source.failure().isPresent()) {
-      return GradeReport.of(List.of(source.failure().get()));
+      return GradeReport.of(List.of(source.failure().get()), seed);
     }
     try {
       LoadResult loaded = harness.load(source.text());
       if (!loaded.ok()) {
-        return GradeReport.of(loaded.problems());
+        return GradeReport.of(loaded.problems(), seed);
       }
       Class<?> contract = load(exercise.contract());
       Optional<Problem> unbound = harness.bind(contract);
       if (unbound.isPresent()) {
-        return GradeReport.of(List.of(unbound.get()));
+        return GradeReport.of(List.of(unbound.get()), seed);
       }
       Submission.lineFinder(harness::learnerLine);
       List<CheckResult> results = CheckRunner.run(load(exercise.checks()));
-      return new GradeReport(List.of(), results, strays(before));
+      return new GradeReport(List.of(), results, strays(before), seed);
     } finally {
       Submission.lineFinder(t -> Optional.empty());
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param checks the fully qualified name of the JUnit 5 class that grades it
  * @param timeLimitSeconds how long a check may take before it is stopped
  * @param hints progressive hints, from a nudge to nearly the answer
+ * @param scenario the fully qualified name of the {@code ExerciseScenario} that Run shows, or
+ *     {@code null} when the manifest names none
  */
 public record Exercise(
     String id,
@@ -22,7 +24,8 @@ public record Exercise(
     String contract,
     String checks,
     int timeLimitSeconds,
-    List<String> hints) {
+    List<String> hints,
+    String scenario) {
 
   static final String EXERCISES_DIR = "exercises/";
   static final String SOLUTIONS_DIR = "solutions/";
@@ -35,7 +38,8 @@ public record Exercise(
       @JsonProperty("contract") String contract,
       @JsonProperty("checks") String checks,
       @JsonProperty("timeLimitSeconds") Integer timeLimitSeconds,
-      @JsonProperty("hints") List<String> hints) {
+      @JsonProperty("hints") List<String> hints,
+      @JsonProperty("scenario") String scenario) {
     this(
         id,
         title,
@@ -43,7 +47,20 @@ public record Exercise(
         contract,
         checks,
         timeLimitSeconds == null ? 10 : timeLimitSeconds,
-        hints == null ? List.of() : List.copyOf(hints));
+        hints == null ? List.of() : List.copyOf(hints),
+        scenario);
+  }
+
+  /** An exercise without a scenario for Run. */
+  public Exercise(
+      String id,
+      String title,
+      String path,
+      String contract,
+      String checks,
+      int timeLimitSeconds,
+      List<String> hints) {
+    this(id, title, path, contract, checks, timeLimitSeconds, hints, null);
   }
 
   /** Where the shipped copies of learner files live, as class-path resources. */

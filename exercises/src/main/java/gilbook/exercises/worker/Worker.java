@@ -3,6 +3,7 @@ package gilbook.exercises.worker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gilbook.exercises.grading.GradeReport;
 import gilbook.exercises.grading.Grader;
+import gilbook.exercises.grading.Seed;
 import gilbook.exercises.harness.JShellHarness;
 import gilbook.exercises.harness.LoadResult;
 import gilbook.exercises.harness.SourceFile;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * console, or ends the JVM early cannot pass.
  *
  * <pre>
- * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--trace T]
+ * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
+ *               [--trace T]
  * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
  * Worker verify --root DIR --result R --limit-ms N
  * Worker dis     --file F [--entry E] [--threads N] [--args JSON] [--globals JSON] [--policy P]
@@ -126,10 +128,12 @@ public final class Worker {
             1,
             List.of());
     Path file = Path.of(require(opts, "file"));
+    long seed =
+        opts.containsKey("seed") ? Seed.check(Long.parseLong(opts.get("seed"))) : Seed.fresh();
     GradeReport report =
         standbyHarness != null
-            ? Grader.grade(exercise, file, standbyHarness)
-            : Grader.grade(exercise, file, out, System.err);
+            ? Grader.grade(exercise, file, standbyHarness, seed)
+            : Grader.grade(exercise, file, out, System.err, seed);
     String status = report.problems().isEmpty() ? "graded" : "problems";
     String trace = opts.get("trace");
     if (trace != null && !built.isEmpty()) {

@@ -61,6 +61,19 @@ public final class ChecksPanel extends ScrollPane {
     for (CheckResult c : o.checks()) {
       rows.getChildren().add(row(c.passed(), c.name(), c.message()));
     }
+    if (!o.passed() && !o.checks().isEmpty()) {
+      Label seed =
+          new Label(
+              "Inputs from seed "
+                  + o.seed()
+                  + ". To repeat them: ./gilbook check "
+                  + o.id()
+                  + " --seed "
+                  + o.seed());
+      seed.setWrapText(true);
+      seed.getStyleClass().add("check-seed");
+      rows.getChildren().add(seed);
+    }
     if (!o.output().isBlank() && !o.passed()) {
       Label out = new Label(o.output().strip());
       out.getStyleClass().add("check-output");
