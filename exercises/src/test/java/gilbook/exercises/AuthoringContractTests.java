@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import gilbook.exercises.manifest.Exercise;
 import gilbook.exercises.manifest.Manifest;
 import gilbook.exercises.verify.AuthoringContract;
+import gilbook.exercises.verify.CorpusFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +58,53 @@ class AuthoringContractTests {
 
     @TempDir Path copy;
     private Exercise exercise;
+    private String scenario;
 
     @BeforeEach
     void copyOneExercise() throws IOException {
       Manifest shipped = Manifest.load(ROOT);
       exercise = shipped.exercise(ID).orElseThrow();
+      scenario = exercise.scenario();
       writeManifest(hints -> hints);
       copyFile(shipped.chapterOf(exercise).lesson());
       copyFile(exercise.path());
       copyFile(exercise.solutionPath());
       copyFile(stub());
+      // A wrong corpus of one file that is surely wrong: the stub as shipped.
+      writeCorpus("wrong", "as-shipped.jsh", "// WRONG: the stub as shipped\n" + read(stub()));
+    }
+
+    @Test
+    void aWrongFileThatPassesIsRefusedWithItsSeed() throws IOException {
+      writeCorpus("wrong", "sneaky.jsh", "// WRONG: looks wrong\n" + read(exercise.solutionPath()));
+      String breach = assertOneBreach("passes its checks (seed ", "yet it is wrong: looks wrong");
+      assertTrue(breach.contains("--seed "), breach);
+    }
+
+    @Test
+    void aRightFileThatFailsIsRefused() throws IOException {
+      writeCorpus("right", "other-style.jsh", "// RIGHT: another style\n" + read(stub()));
+      assertOneBreach("right/" + ID + "/other-style.jsh (another style) fails its checks", "Fix");
+    }
+
+    @Test
+    void aCorpusFileThatDoesNotSayWhatItGetsWrongIsRefused() throws IOException {
+      Files.writeString(
+          corpus("wrong", "as-shipped.jsh"), read(stub()).replaceFirst("^//", "// note"));
+      assertOneBreach("does not open with '// WRONG: ...'", "what it gets wrong");
+    }
+
+    @Test
+    void anExerciseWithoutAWrongCorpusIsRefused() throws IOException {
+      Files.delete(corpus("wrong", "as-shipped.jsh"));
+      assertOneBreach("has no wrong corpus", "one file per mistake the lesson warns about");
+    }
+
+    @Test
+    void anExerciseWithoutAScenarioIsRefused() throws IOException {
+      scenario = null;
+      writeManifest(hints -> hints);
+      assertOneBreach("names no scenario", "scenario:");
     }
 
     @Test
@@ -124,6 +162,9 @@ class AuthoringContractTests {
           .put("contract", exercise.contract())
           .put("checks", exercise.checks())
           .put("timeLimitSeconds", exercise.timeLimitSeconds());
+      if (scenario != null) {
+        e.put("scenario", scenario);
+      }
       ArrayNode hints = e.putArray("hints");
       editHints.apply(exercise.hints()).forEach(hints::add);
       Path file = copy.resolve(Manifest.FILE);
@@ -133,6 +174,16 @@ class AuthoringContractTests {
           List.of(ID),
           Manifest.load(copy).exercises().stream().map(Exercise::id).toList(),
           "the copy's manifest");
+    }
+
+    private Path corpus(String side, String name) {
+      return copy.resolve(CorpusFile.DIR).resolve(side).resolve(ID).resolve(name);
+    }
+
+    private void writeCorpus(String side, String name, String text) throws IOException {
+      Path file = corpus(side, name);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
     }
 
     private String stub() {

@@ -1,8 +1,10 @@
 package gilbook.app.cli;
 
+import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.harness.Problem;
+import gilbook.exercises.manifest.Exercise;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,13 +15,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gilbook run}: runs a file's code, prints its output and a GIL summary. */
+/**
+ * {@code gilbook run}: runs a file's code, prints its output and a GIL summary. On an exercise it
+ * also runs the exercise's scenario on the file's code, ungraded, so there is GIL activity to see.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
       "Run an exercise file (or any .jsh file) in a child JVM: print its output, then a GIL"
-          + " summary of every interpreter it built.",
+          + " summary of every interpreter it built. On an exercise, your code runs in the"
+          + " exercise's scenario (the one its checks use, with fixed inputs), ungraded.",
       "Exit code 0 when it ran cleanly, 1 when it failed or timed out."
     })
 final class RunCommand implements Callable<Integer> {
@@ -56,8 +62,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Workbook wb = ctx.workbook();
     Path file = resolve(wb);
+    Exercise exercise = wb.exerciseOf(file).orElse(null);
     OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
-    Workbook.RunOutcome o = wb.run(file, LIMIT_SECONDS, trace, echo);
+    Workbook.RunOutcome o = wb.run(exercise, file, LIMIT_SECONDS, trace, echo, new Cancellation());
     String error = o.failure().orElse(null);
     WorkerResult r = o.result().orElse(null);
     if (json) {

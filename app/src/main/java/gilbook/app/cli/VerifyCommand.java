@@ -1,17 +1,22 @@
 package gilbook.app.cli;
 
+import gilbook.app.engine.EngineException;
+import gilbook.exercises.verify.AuthoringContract;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code gilbook verify}: the authoring contract, for people who write exercises. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the authoring contract: every exercise has a TODO and two or more hints, mirrors its"
-          + " solution, fails as shipped, passes with its solution, and gives the same verdict 5"
-          + " times. Exit code 0 when it holds, 1 when it does not."
+      "Check the authoring contract: every exercise has a TODO and two or more hints, a"
+          + " solution at the mirrored path and a scenario for Run; its stub fails and its"
+          + " solution passes, 5 times each with fresh seeds; every file of its wrong corpus"
+          + " fails and every file of its right corpus passes. Exit code 0 when it holds, 1 when"
+          + " it does not."
     })
 final class VerifyCommand implements Callable<Integer> {
   private final Context ctx;
@@ -20,11 +25,31 @@ final class VerifyCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      description = {
+        "Grade each corpus file N times, each with a fresh seed (default 1). Run with 20 before"
+            + " an exercise lands: a verdict that flips shows a grader that depends on luck."
+      })
+  int repeat = 1;
+
   @Override
   public Integer call() {
-    ctx.out().println("Verifying the workbook (each exercise is graded 10 times)...");
+    if (repeat < 1) {
+      throw new EngineException("--repeat takes a whole number of runs, 1 or more; got " + repeat);
+    }
+    long start = System.nanoTime();
+    ctx.out()
+        .println(
+            "Verifying the workbook: each stub and solution is graded "
+                + Math.max(AuthoringContract.RUNS, repeat)
+                + " times, each corpus file "
+                + (repeat == 1 ? "once" : repeat + " times")
+                + "...");
     ctx.out().flush();
-    List<String> breaches = ctx.workbook().verify(new WriterOutputStream(ctx.out()));
+    List<String> breaches = ctx.workbook().verify(new WriterOutputStream(ctx.out()), repeat);
+    ctx.out().printf("(took %.0f s)%n", (System.nanoTime() - start) / 1e9);
     if (breaches.isEmpty()) {
       ctx.out().println(ctx.style("@|green ✓ the authoring contract holds|@"));
       return 0;

@@ -86,6 +86,11 @@ public final class Workbook implements AutoCloseable {
     return progress;
   }
 
+  /** The exercise whose learner file is {@code file}, if it is one. */
+  public Optional<Exercise> exerciseOf(Path file) {
+    return manifest.exerciseAt(relative(file));
+  }
+
   /** The exercise with this id, or an error listing the ids there are. */
   public Exercise exercise(String id) {
     return manifest
@@ -263,7 +268,27 @@ public final class Workbook implements AutoCloseable {
   /** Like {@link #run(Path, int, Path, OutputStream)}, stoppable through {@code cancellation}. */
   public RunOutcome run(
       Path file, int limitSeconds, Path trace, OutputStream echo, Cancellation cancellation) {
+    return run(null, file, limitSeconds, trace, echo, cancellation);
+  }
+
+  /**
+   * Runs {@code file} as exercise {@code e}: its top-level code, then the exercise's scenario (the
+   * one its checks use, with a fixed seed) on the file's code, ungraded. So Run shows what the
+   * learner's code does to the GIL before they press Check. An exercise without a scenario runs as
+   * a plain file.
+   */
+  public RunOutcome run(
+      Exercise e,
+      Path file,
+      int limitSeconds,
+      Path trace,
+      OutputStream echo,
+      Cancellation cancellation) {
     List<String> args = new ArrayList<>(List.of("run", "--file", file.toAbsolutePath().toString()));
+    if (e != null && e.scenario() != null) {
+      args.addAll(List.of("--contract", e.contract(), "--scenario", e.scenario()));
+      limitSeconds = Math.max(limitSeconds, e.timeLimitSeconds());
+    }
     if (trace != null) {
       args.add("--trace");
       args.add(trace.toAbsolutePath().toString());
@@ -273,10 +298,19 @@ public final class Workbook implements AutoCloseable {
         o.result(), o.killed(), o.exitCode(), o.output(), o.droppedOutput(), limitSeconds);
   }
 
-  /** Runs the authoring contract in a child JVM; returns the breaches, or throws on failure. */
-  public List<String> verify(OutputStream echo) {
+  /** How long verifying may take per repeat: far more than it needs, to stop only a hang. */
+  private static final long VERIFY_LIMIT_MILLIS = 300_000;
+
+  /**
+   * Runs the authoring contract in a child JVM, grading each corpus file {@code repeat} times;
+   * returns the breaches, or throws on failure.
+   */
+  public List<String> verify(OutputStream echo, int repeat) {
     WorkerProcess.Outcome o =
-        WorkerProcess.run(List.of("verify", "--root", root.toString()), 300_000, echo);
+        WorkerProcess.run(
+            List.of("verify", "--root", root.toString(), "--repeat", Integer.toString(repeat)),
+            VERIFY_LIMIT_MILLIS * repeat,
+            echo);
     WorkerResult r =
         o.result()
             .orElseThrow(

@@ -352,16 +352,18 @@ public final class MainWindow extends BorderPane {
       return;
     }
     editor.save();
-    Path file = workbook.file(exercise);
+    Exercise ran = exercise;
+    Path file = workbook.file(ran);
     Path trace = tempTrace();
     Cancellation cancellation = begin();
-    console.reset("▶ running " + exercise.path());
+    console.reset("▶ running " + ran.path());
     bottomTabs.getSelectionModel().select(consoleTab);
     Task<Workbook.RunOutcome> task =
         new Task<>() {
           @Override
           protected Workbook.RunOutcome call() {
-            return workbook.run(file, RUN_LIMIT_SECONDS, trace, console.stream(), cancellation);
+            return workbook.run(
+                ran, file, RUN_LIMIT_SECONDS, trace, console.stream(), cancellation);
           }
         };
     task.setOnSucceeded(
@@ -376,7 +378,7 @@ public final class MainWindow extends BorderPane {
             var r = o.result().get();
             markProblems(r.problems());
             for (Problem p : r.problems()) {
-              console.print("\n✗ " + p.format(exercise.path()));
+              console.print("\n✗ " + p.format(ran.path()));
             }
             console.print("\n" + String.join("\n", r.lines()) + "\n");
             showTrace(trace);

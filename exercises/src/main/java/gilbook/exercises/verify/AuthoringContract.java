@@ -18,15 +18,18 @@ import java.util.stream.Stream;
 
 /**
  * The authoring contract every exercise must keep, as in rustlings' developer check: a TODO and at
- * least two hints; a solution at the mirrored path; every manifest entry on disk; the stub fails
- * its checks and the solution passes; and each verdict is the same over {@link #RUNS} runs. Checked
- * by {@code mvn verify} and by {@code gilbook verify}.
+ * least two hints; a solution at the mirrored path; a scenario for Run; every manifest entry on
+ * disk; the stub fails its checks and the solution passes, each graded {@link #RUNS} times with
+ * fresh seeds; and a corpus ({@link CorpusFile}) whose wrong files all fail and right files all
+ * pass. Checked by {@code mvn verify} (corpus files graded once each) and by {@code gilbook verify
+ * --repeat N} (N times each, with a fresh seed every time), so a grader whose verdict depends on
+ * the seed shows itself.
  */
 public final class AuthoringContract {
   /** How many times each stub and solution is graded to prove the verdict is stable. */
   public static final int RUNS = 5;
 
-  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+  static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   private AuthoringContract() {}
 
@@ -36,6 +39,17 @@ public final class AuthoringContract {
    * @return every breach, each saying what to fix; empty when the contract holds
    */
   public static List<String> verify(Path root, Consumer<String> progress) {
+    return verify(root, progress, 1);
+  }
+
+  /**
+   * Like {@link #verify(Path, Consumer)}, grading every corpus file {@code repeat} times (and each
+   * stub and solution at least {@link #RUNS} times), each time with a fresh seed.
+   */
+  public static List<String> verify(Path root, Consumer<String> progress, int repeat) {
+    if (repeat < 1) {
+      throw new IllegalArgumentException("repeat must be 1 or more, got " + repeat);
+    }
     Manifest manifest = Manifest.load(root);
     List<String> breaches = new ArrayList<>();
     for (Chapter chapter : manifest.chapters()) {
@@ -46,12 +60,15 @@ public final class AuthoringContract {
     for (Exercise e : manifest.exercises()) {
       progress.accept("verifying " + e.id());
       breaches.addAll(checkFiles(root, e));
+      breaches.addAll(ScenarioRule.check(e));
       if (Files.isRegularFile(stubFile(root, e))
           && Files.isRegularFile(root.resolve(e.solutionPath()))) {
-        breaches.addAll(checkVerdicts(root, e));
+        breaches.addAll(checkVerdicts(root, e, Math.max(RUNS, repeat)));
       }
+      breaches.addAll(CorpusRule.check(root, e, repeat));
     }
     breaches.addAll(orphans(root, manifest));
+    breaches.addAll(CorpusRule.orphans(root, manifest));
     return breaches;
   }
 
@@ -96,26 +113,37 @@ public final class AuthoringContract {
     return out;
   }
 
-  private static List<String> checkVerdicts(Path root, Exercise e) {
+  private static List<String> checkVerdicts(Path root, Exercise e, int runs) {
     List<String> out = new ArrayList<>();
     List<Boolean> stub = new ArrayList<>();
     List<Boolean> solution = new ArrayList<>();
+    GradeReport passedStub = null;
     GradeReport failedSolution = null;
-    for (int run = 0; run < RUNS; run++) {
-      stub.add(Grader.grade(e, stubFile(root, e), QUIET, QUIET).passed());
+    for (int run = 0; run < runs; run++) {
+      GradeReport st = Grader.grade(e, stubFile(root, e), QUIET, QUIET);
+      stub.add(st.passed());
+      if (st.passed() && passedStub == null) {
+        passedStub = st;
+      }
       GradeReport s = Grader.grade(e, root.resolve(e.solutionPath()), QUIET, QUIET);
       solution.add(s.passed());
       if (!s.passed() && failedSolution == null) {
         failedSolution = s;
       }
     }
-    if (stub.contains(true)) {
-      out.add(e.id() + ": the stub as shipped passes its checks; leave work for the learner");
-    }
-    if (solution.contains(false)) {
+    if (passedStub != null) {
       out.add(
           e.id()
-              + ": the solution fails its checks: "
+              + ": the stub as shipped passes its checks (seed "
+              + passedStub.seed()
+              + "); leave work for the learner");
+    }
+    if (failedSolution != null) {
+      out.add(
+          e.id()
+              + ": the solution fails its checks (seed "
+              + failedSolution.seed()
+              + "): "
               + summary(failedSolution)
               + "; fix the solution at "
               + e.solutionPath()
@@ -127,7 +155,8 @@ public final class AuthoringContract {
     return out;
   }
 
-  private static String summary(GradeReport report) {
+  /** The first reason {@code report} failed, on one line. */
+  static String summary(GradeReport report) {
     if (!report.problems().isEmpty()) {
       return report.problems().get(0).message();
     }

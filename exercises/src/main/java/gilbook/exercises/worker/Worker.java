@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
  *               [--trace T]
- * Worker run    [--contract C] [--file F] --result R --limit-ms N [--trace T]
- * Worker verify --root DIR --result R --limit-ms N
+ * Worker run    --file F [--contract C --scenario S] --result R --limit-ms N [--trace T]
+ * Worker verify --root DIR [--repeat N] --result R --limit-ms N
  * Worker dis     --file F [--entry E] [--threads N] [--args JSON] [--globals JSON] [--policy P]
  *               [--interval-ns N] [--seed S] [--trace T] [--show yes] --result R --limit-ms N
  * Worker standby --result R
@@ -163,9 +163,14 @@ public final class Worker {
               nonce, "problems", List.of(source.failure().get()), null, null, "", null));
       return;
     }
-    LoadResult loaded;
+    List<gilbook.exercises.harness.Problem> problems = new ArrayList<>();
     try (JShellHarness harness = new JShellHarness(out, System.err)) {
-      loaded = harness.load(source.text());
+      LoadResult loaded = harness.load(source.text());
+      problems.addAll(loaded.problems());
+      if (loaded.ok() && opts.containsKey("scenario")) {
+        problems.addAll(
+            ScenarioJob.run(harness, require(opts, "contract"), opts.get("scenario"), out));
+      }
     }
     List<String> lines = new ArrayList<>();
     for (Interpreter interp : built) {
@@ -181,7 +186,7 @@ public final class Worker {
             : built.size() + " interpreter(s)";
     answer(
         new WorkerResult(
-            nonce, loaded.ok() ? "ran" : "problems", loaded.problems(), null, null, detail, lines));
+            nonce, problems.isEmpty() ? "ran" : "problems", problems, null, null, detail, lines));
   }
 
   static List<String> summary(Interpreter interp) {
@@ -225,7 +230,9 @@ public final class Worker {
 
   private static void verify(Map<String, String> opts, PrintStream out) {
     Path root = Path.of(require(opts, "root"));
-    List<String> breaches = AuthoringContract.verify(root, line -> out.println("  " + line));
+    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    List<String> breaches =
+        AuthoringContract.verify(root, line -> out.println("  " + line), repeat);
     answer(new WorkerResult(nonce, "verified", null, null, null, "", breaches));
   }
 
