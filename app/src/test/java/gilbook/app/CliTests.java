@@ -185,6 +185,30 @@ class CliTests {
     }
 
     @Test
+    void aFailedCheckShowsItsSeedAndThatSeedRepeatsTheRunExactly() {
+      TempWorkbook.Run text = run("check", REFCOUNT, "--seed", "424242");
+      assertExit(1, text);
+      assertContains(text.out(), "inputs from seed 424242");
+      assertContains(text.out(), "./gilbook check " + REFCOUNT + " --seed 424242");
+      TempWorkbook.Run first = run("check", REFCOUNT, "--seed", "424242", "--json");
+      TempWorkbook.Run again = run("check", REFCOUNT, "--seed", "424242", "--json");
+      assertEquals(424242, first.json().get(0).path("seed").asLong(), first::toString);
+      assertEquals(
+          first.json().get(0).path("checks"), again.json().get(0).path("checks"), again::toString);
+    }
+
+    @Test
+    void withoutASeedEveryCheckDrawsAFreshOne() {
+      Set<Long> seeds = new java.util.HashSet<>();
+      for (int i = 0; i < 3; i++) {
+        TempWorkbook.Run check = run("check", REFCOUNT, "--json");
+        assertExit(1, check);
+        seeds.add(check.json().get(0).path("seed").asLong());
+      }
+      assertEquals(3, seeds.size(), () -> "three checks drew the seeds " + seeds);
+    }
+
+    @Test
     void checkAllSolutionsPasses() {
       TempWorkbook.Run check = run("check", "--all", "--solutions");
       assertExit(0, check);
@@ -224,6 +248,22 @@ class CliTests {
         assertExit(2, r);
         assertContains(r.err(), "--file grades one exercise");
       }
+    }
+
+    @Test
+    void aSeedOutsideItsRangeIsAUsageErrorThatSaysTheRange() {
+      for (String seed : List.of("-1", "1000000000")) {
+        TempWorkbook.Run r = run("check", REFCOUNT, "--seed", seed);
+        assertExit(2, r);
+        assertContains(r.err(), "--seed takes a whole number from 0 to 999999999");
+      }
+    }
+
+    @Test
+    void aRepeatBelowOneIsAUsageError() {
+      TempWorkbook.Run r = run("verify", "--repeat", "0");
+      assertExit(2, r);
+      assertContains(r.err(), "--repeat takes a whole number of runs, 1 or more");
     }
 
     @Test
@@ -498,16 +538,56 @@ class CliTests {
       assertEquals("done", status(REFCOUNT));
       TempWorkbook.assertNoWorkerIsLeftRunning();
     }
+
+    @Test
+    void theNextExerciseIsCheckedOnlyOnceTheLearnerSavesIt()
+        throws IOException, InterruptedException {
+      Files.writeString(workbook.learnerFile(), TempWorkbook.solution());
+      TempWorkbook.Run watch = workbook.runWithInput("\n", "watch", "--poll");
+      assertExit(0, watch);
+      assertContains(watch.out(), "✓ " + REFCOUNT);
+      assertContains(watch.out(), "(" + PREDICT + "). Read its task in");
+      assertFalse(watch.out().contains("checking " + PREDICT), watch::toString);
+      assertFalse(watch.out().contains("✗ " + PREDICT), watch::toString);
+      TempWorkbook.assertNoWorkerIsLeftRunning();
+    }
   }
 
   @Nested
   class Running {
 
-    @Test
-    void runningAnExerciseSummarisesItsGil() {
-      TempWorkbook.Run r = run("run", PREDICT);
-      assertExit(0, r);
-      assertContains(r.out(), "GIL summary");
+    static Stream<String> exerciseIds() {
+      return gilbook.exercises.manifest.Manifest.load(workbook.root()).exercises().stream()
+          .map(e -> e.id());
+    }
+
+    @ParameterizedTest
+    @MethodSource("exerciseIds")
+    void runningAnExerciseRunsItsScenarioOnTheStubAndOnTheSolution(String id) throws IOException {
+      var exercise =
+          gilbook.exercises.manifest.Manifest.load(workbook.root()).exercise(id).orElseThrow();
+      for (String version : List.of("stub", "solution")) {
+        if (version.equals("solution")) {
+          Files.writeString(
+              workbook.root().resolve(exercise.path()),
+              Files.readString(workbook.root().resolve(exercise.solutionPath())));
+        }
+        TempWorkbook.Run r = run("run", id);
+        String what = id + " (" + version + ")";
+        assertTrue(r.exit() == 0 || r.exit() == 1, () -> what + ": " + r);
+        assertContains(r.out(), "GIL summary (1 interpreter(s))");
+        List<String> rows =
+            r.out()
+                .lines()
+                .dropWhile(l -> !l.contains("held ms"))
+                .skip(1)
+                .takeWhile(l -> l.startsWith("  "))
+                .toList();
+        assertFalse(rows.isEmpty(), () -> what + ": no thread in the summary:\n" + r);
+        assertTrue(
+            rows.stream().anyMatch(l -> !l.strip().split("\\s+")[4].equals("0")),
+            () -> what + ": no thread took the GIL:\n" + r);
+      }
     }
 
     @Test
