@@ -138,6 +138,18 @@ class MainWindowTests {
   }
 
   @Test
+  void runningAnExerciseDrawsItsScenariosTimeline(FxRobot robot) throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    robot.clickOn("#run");
+    waitFor("the run", () -> !window.busy() && window.console().getText().contains("GIL switches"));
+    waitFor("the timeline", () -> window.timeline().timeline().laneCount() >= 1);
+    assertTrue(
+        window.console().getText().contains("GIL summary")
+            || window.console().getText().contains("interpreter:"),
+        window.console().getText());
+  }
+
+  @Test
   void hintsUnlockOneLevelAtATime(FxRobot robot) throws Exception {
     waitFor("the first exercise", () -> window.exercise() != null);
     robot.clickOn("#hint");

@@ -151,7 +151,11 @@ public final class Worker {
             List.of()));
   }
 
-  /** Loads the file (its top-level statements run) and summarises every interpreter it built. */
+  /**
+   * Loads the file (its top-level statements run); on an exercise whose file built no interpreter
+   * of its own, runs the exercise's scenario on the file's code; then summarises every interpreter
+   * built.
+   */
   private static void run(Map<String, String> opts, PrintStream out) {
     List<Interpreter> built = new CopyOnWriteArrayList<>();
     Interpreter.addBuildObserver(built::add);
@@ -167,7 +171,9 @@ public final class Worker {
     try (JShellHarness harness = new JShellHarness(out, System.err)) {
       LoadResult loaded = harness.load(source.text());
       problems.addAll(loaded.problems());
-      if (loaded.ok() && opts.containsKey("scenario")) {
+      // A file whose own top-level code built an interpreter is an experiment: show that one.
+      // Otherwise the exercise's scenario gives its code a GIL to work on.
+      if (loaded.ok() && opts.containsKey("scenario") && built.isEmpty()) {
         problems.addAll(
             ScenarioJob.run(harness, require(opts, "contract"), opts.get("scenario"), out));
       }
