@@ -95,7 +95,7 @@ public final class Eval {
    * Runs {@code body} with the GIL released, between {@code Py_BEGIN_ALLOW_THREADS} and {@code
    * Py_END_ALLOW_THREADS}. Other Python threads can run meanwhile; {@code body} must not touch
    * Python objects. It may compute in parallel (a parallel stream, threads it starts and joins):
-   * that work counts as this thread's GIL-free work; see {@link HelperThreads}.
+   * that work counts as this thread's GIL-free work; see the notes in {@code HelperThreads}.
    */
   public static void allowThreads(Runnable body) {
     Objects.requireNonNull(body, "body must not be null");

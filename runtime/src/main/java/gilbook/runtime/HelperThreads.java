@@ -251,8 +251,8 @@ final class HelperThreads {
             + " "
             + did
             + " inside parallel work it started (a piece of a parallel stream or a fork/join task,"
-            + " which one of its helper threads could as well have run). No Python inside parallel"
-            + " work: "
+            + " which one of its helper threads could as well have run); its helpers may not use"
+            + " Python, so neither may it there. "
             + ADVICE);
   }
 

@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>{@link #cpu}, {@link #cpuNanos}, {@link #io} and {@link #sleep} may also be called by a Python
  * thread's helpers: the workers of a parallel stream it started, or threads it started inside
  * {@code allowThreads} / {@code detach}. Their time is charged to that Python thread, the same on
- * every run: see {@link HelperThreads}. {@link #call} runs a Python-level function and needs a
- * Python thread.
+ * every run: see the notes in {@code HelperThreads}. {@link #call} runs a Python-level function and
+ * needs a Python thread.
  */
 public final class Work {
   private Work() {}
