@@ -70,6 +70,7 @@ public final class Eval {
   public static PyThreadState saveThread() {
     PyThreadState ts = PyThreadState.get();
     ts.interp.dropGil(ts, "allow threads");
+    ts.interp.openSection(ts);
     return ts;
   }
 
@@ -87,13 +88,14 @@ public final class Eval {
               + (tstate == null ? "null" : tstate.name())
               + "; restore a thread state on the thread that saved it");
     }
-    ts.interp.takeGil(ts);
+    ts.interp.restoreThread(ts);
   }
 
   /**
    * Runs {@code body} with the GIL released, between {@code Py_BEGIN_ALLOW_THREADS} and {@code
    * Py_END_ALLOW_THREADS}. Other Python threads can run meanwhile; {@code body} must not touch
-   * Python objects.
+   * Python objects. It may compute in parallel (a parallel stream, threads it starts and joins):
+   * that work counts as this thread's GIL-free work; see the notes in {@code HelperThreads}.
    */
   public static void allowThreads(Runnable body) {
     Objects.requireNonNull(body, "body must not be null");

@@ -29,6 +29,7 @@ public final class GilNotHeldError extends SimulationError {
         + " "
         + what
         + " without holding the GIL. Only the thread that holds the GIL may use Python objects:"
-        + " take the GIL first, or move this work out of the GIL-free section.";
+        + " take the GIL first (Python.withGil / attach in PyO3, PyGILState_Ensure in C), or"
+        + " move this work out of the GIL-free section.";
   }
 }

@@ -2,6 +2,7 @@ package gilbook.runtime;
 
 import gilbook.runtime.internal.ClockEngine;
 import gilbook.runtime.internal.ClockEngine.RunEnd;
+import gilbook.runtime.internal.PythonThreads;
 import gilbook.runtime.internal.ThreadKilled;
 import gilbook.runtime.internal.VirtualClock;
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -162,6 +165,13 @@ public final class Interpreter implements AutoCloseable {
       throw new IllegalStateException(
           "the interpreter is shut down; build a new one to start thread " + name);
     }
+    PyThreadState parent = PyThreadState.getOrNull();
+    if (parent != null && parent.interp == this) {
+      if (HelperThreads.inParallelWork(parent)) {
+        throw HelperThreads.pythonInParallelWork(parent, null, "started Python thread " + name);
+      }
+      settleParallelWork(parent); // the new thread starts at the parent's time
+    }
     PyThreadState ts = new PyThreadState(this, nextThreadId.getAndIncrement(), name, daemon);
     synchronized (threads) {
       threads.add(ts);
@@ -170,6 +180,7 @@ public final class Interpreter implements AutoCloseable {
         clock.startThread(
             name,
             daemon,
+            new PythonThreads.Family(ts, settings.cores, ts::helperStarted),
             handle -> {
               ts.clock = handle;
               threadMain(ts, body, python);
@@ -219,6 +230,7 @@ public final class Interpreter implements AutoCloseable {
 
   private void threadMain(PyThreadState ts, Runnable body, boolean python) {
     PyThreadState.bind(ts);
+    HelperThreads.bind(ts);
     try {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
@@ -226,7 +238,11 @@ public final class Interpreter implements AutoCloseable {
         takeGil(ts); // a Python thread runs bytecode from its first instruction
       }
       try {
-        body.run();
+        try {
+          body.run();
+        } finally {
+          finishParallelWork(ts);
+        }
       } catch (ThreadKilled killed) {
         throw killed;
       } catch (Throwable t) {
@@ -258,6 +274,7 @@ public final class Interpreter implements AutoCloseable {
     } finally {
       ts.finished = true;
       PyThreadState.bind(null);
+      HelperThreads.bind(null);
       clock.exit(ts.clock);
     }
   }
@@ -312,6 +329,11 @@ public final class Interpreter implements AutoCloseable {
 
   /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
   void takeGil(PyThreadState ts) {
+    if (HelperThreads.inParallelWork(ts)) {
+      throw HelperThreads.pythonInParallelWork(
+          ts, null, "took the GIL (Python.withGil / attach, or the end of allowThreads)");
+    }
+    settleParallelWork(ts);
     if (!settings.gilEnabled) {
       return; // free-threaded: there is no GIL to take
     }
@@ -336,6 +358,10 @@ public final class Interpreter implements AutoCloseable {
 
   /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */
   void dropGil(PyThreadState ts, String cause) {
+    if (HelperThreads.inParallelWork(ts)) {
+      throw HelperThreads.pythonInParallelWork(ts, null, "released the GIL (" + cause + ")");
+    }
+    settleParallelWork(ts); // work done holding the GIL is charged before the GIL goes
     if (!settings.gilEnabled) {
       return; // free-threaded: there is no GIL to drop
     }
@@ -356,6 +382,10 @@ public final class Interpreter implements AutoCloseable {
 
   /** Blocking work: releases the GIL (if held) around {@code wait}, like Py_BEGIN_ALLOW_THREADS. */
   void blocking(PyThreadState ts, String cause, Runnable wait) {
+    if (HelperThreads.inParallelWork(ts)) {
+      throw HelperThreads.pythonInParallelWork(ts, null, "blocked on " + cause);
+    }
+    settleParallelWork(ts);
     boolean held = ts.holdsGil;
     if (held) {
       dropGil(ts, cause);
@@ -378,8 +408,35 @@ public final class Interpreter implements AutoCloseable {
     return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos) : nanos;
   }
 
+  /**
+   * {@code Work.cpu} on a Python thread: a computation, or in virtual time a share of its parallel
+   * work if it runs inside a piece of that (see {@link HelperThreads}).
+   */
+  void work(PyThreadState ts, long nanos) {
+    if (clock.isVirtual() && HelperThreads.inParallelWork(ts)) {
+      ts.parallel.addCpu(nanos);
+      return;
+    }
+    cpu(ts, "Work.cpu", nanos, false);
+  }
+
+  /** {@code Work.sleep} or {@code Work.io} on a Python thread, like {@link #work}. */
+  void sleep(PyThreadState ts, String cause, long nanos) {
+    long n = blockingNanos(nanos);
+    if (HelperThreads.inParallelWork(ts)) {
+      if (clock.isVirtual()) {
+        ts.parallel.addBlocked(n);
+      } else {
+        ts.clock.sleep(n); // real time: the GIL stays as it is, as for any helper
+      }
+      return;
+    }
+    blocking(ts, cause, () -> ts.clock.sleep(n));
+  }
+
   /** Computation: occupies a core; releases the GIL around it if asked and held. */
   void cpu(PyThreadState ts, String what, long nanos, boolean releaseGil) {
+    settleParallelWork(ts);
     boolean release = releaseGil && ts.holdsGil;
     if (release) {
       dropGil(ts, what);
@@ -389,6 +446,141 @@ public final class Interpreter implements AutoCloseable {
     tracer.cpu(ts, what, withGil, began);
     if (release) {
       takeGil(ts);
+    }
+  }
+
+  // ---------------------------------------------------------------- parallel work (HelperThreads)
+
+  /** What the trace calls a settled ledger. */
+  private static final String PARALLEL_WORK = "parallel work";
+
+  /**
+   * Charges {@code ts} with the parallel work its fork/join helpers finished since it last did:
+   * their total, as one computation on one core (see {@link HelperThreads} for why the sum). Called
+   * by {@code ts} at every step other threads could see.
+   */
+  void settleParallelWork(PyThreadState ts) {
+    if (ts.parallel.pending()) {
+      chargeParallelWork(ts, ts.parallel.takeCpu(), ts.parallel.takeBlocked());
+    }
+  }
+
+  private void chargeParallelWork(PyThreadState ts, long cpuNanos, long blockedNanos) {
+    boolean withGil = ts.holdsGil;
+    if (cpuNanos > 0) {
+      if (clock.isVirtual()) {
+        long began = ts.clock.cpu(cpuNanos);
+        tracer.cpu(ts, PARALLEL_WORK, withGil, began);
+      } else {
+        // Real time: the helpers' time has passed already, in parallel with this thread's.
+        tracer.cpu(ts, PARALLEL_WORK + " of helper threads", withGil, ts.now(), cpuNanos);
+      }
+    }
+    if (blockedNanos > 0 && clock.isVirtual()) {
+      long since = ts.now();
+      ts.clock.sleep(blockedNanos);
+      if (!withGil) {
+        tracer.blocked(ts, "sleep or I/O in " + PARALLEL_WORK, since);
+      }
+    }
+  }
+
+  /** Opens a detached section on {@code ts}, which has just dropped the GIL (saveThread). */
+  void openSection(PyThreadState ts) {
+    ts.section = new DetachedSection(ts.section);
+  }
+
+  /**
+   * {@code restoreThread}: ends {@code ts}'s innermost detached section (waits for the threads
+   * started in it, for its pool's tasks, and charges their work), takes the GIL, and then raises
+   * what a helper of the section raised, or the section's own failure.
+   */
+  void restoreThread(PyThreadState ts) {
+    RuntimeException failure = closeSection(ts);
+    takeGil(ts);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Ends {@code ts}'s innermost section, if any; returns the error to raise, or null. */
+  private RuntimeException closeSection(PyThreadState ts) {
+    DetachedSection section = ts.section;
+    if (section == null) {
+      return null;
+    }
+    RuntimeException late = awaitSectionThreads(ts, section);
+    awaitQuiescence(ts);
+    ts.section = section.outer;
+    settleParallelWork(ts);
+    chargeParallelWork(ts, section.threadWork.takeCpu(), section.threadWork.takeBlocked());
+    RuntimeException raised = section.failure.get();
+    return raised != null ? raised : late;
+  }
+
+  /**
+   * Waits, in real time and at most the helper-thread timeout, for every thread started inside
+   * {@code section} to end; returns an error naming one that did not, or null.
+   */
+  private RuntimeException awaitSectionThreads(PyThreadState ts, DetachedSection section) {
+    long deadline = System.nanoTime() + settings.helperTimeoutNanos;
+    while (true) {
+      List<Thread> running = section.threadsStillRunning();
+      if (running.isEmpty()) {
+        return null;
+      }
+      for (Thread t : running) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          try {
+            TimeUnit.NANOSECONDS.timedJoin(t, left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ThreadKilled(ts.name);
+          }
+        }
+        if (t.isAlive()) {
+          return new HelperThreadError(
+              "thread "
+                  + t.getName()
+                  + ", started inside allowThreads/detach on thread "
+                  + ts.name
+                  + ", was still running "
+                  + Duration.ofNanos(settings.helperTimeoutNanos).toMillis()
+                  + " ms (real time) after the section ended. A detached section waits for the"
+                  + " threads started inside it, as std::thread::scope does, so that their work"
+                  + " counts: join every thread you start (thread.join(), future.get(),"
+                  + " executor.shutdown() and awaitTermination) before the closure returns, and"
+                  + " let no helper wait for something done after the section.");
+        }
+      }
+    }
+  }
+
+  /** Lets the tasks still queued in {@code ts}'s own pool (forked, never joined) finish. */
+  private void awaitQuiescence(PyThreadState ts) {
+    if (ts.hadHelpers && Thread.currentThread() instanceof ForkJoinWorkerThread w) {
+      w.getPool().awaitQuiescence(settings.helperTimeoutNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /**
+   * At the end of {@code ts}'s body: ends the sections it left open, charges what its helpers did,
+   * and raises the first error of a thread it started outside any section.
+   */
+  private void finishParallelWork(PyThreadState ts) {
+    RuntimeException failure = null;
+    while (ts.section != null) {
+      RuntimeException e = closeSection(ts);
+      failure = failure != null ? failure : e;
+    }
+    awaitQuiescence(ts);
+    settleParallelWork(ts);
+    if (failure == null) {
+      failure = ts.helperFailure.get();
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -659,6 +851,7 @@ public final class Interpreter implements AutoCloseable {
     private long shutdownTimeoutNanos = 2_000_000_000L;
     private int traceCapacity = 1_000_000;
     private long syscallNanos = 50_000;
+    private long helperTimeoutNanos = 2_000_000_000L;
     private GilLock.Factory gilFactory = Gil::new;
     private boolean gilEnabled = true;
     private PrintStream stderr = System.err;
@@ -680,6 +873,7 @@ public final class Interpreter implements AutoCloseable {
       b.shutdownTimeoutNanos = shutdownTimeoutNanos;
       b.traceCapacity = traceCapacity;
       b.syscallNanos = syscallNanos;
+      b.helperTimeoutNanos = helperTimeoutNanos;
       b.gilFactory = gilFactory;
       b.gilEnabled = gilEnabled;
       b.stderr = stderr;
@@ -814,6 +1008,20 @@ public final class Interpreter implements AutoCloseable {
         problems.add("syscallLatency must be between 0 and 10 ms, got " + latency);
       } else {
         syscallNanos = latency.toNanos();
+      }
+      return this;
+    }
+
+    /**
+     * How long, in real time, the end of a detached section waits for the threads started inside it
+     * (a section is a scope: see {@code HelperThreads}) before it fails with a {@link
+     * HelperThreadError} naming the one still running. Default 2 s; 0 to 1 minute.
+     */
+    public Builder helperThreadTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        problems.add("helperThreadTimeout must be between 0 and 1 minute, got " + timeout);
+      } else {
+        helperTimeoutNanos = timeout.toNanos();
       }
       return this;
     }

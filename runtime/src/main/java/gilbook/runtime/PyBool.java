@@ -12,8 +12,8 @@ public final class PyBool extends PyObject {
 
   /** A new reference to {@code True} or {@code False}. */
   public static PyBool of(boolean value) {
-    PyThreadState ts = PyThreadState.get();
-    ts.requireGil(null);
+    PyThreadState ts = PyThreadState.get("get True or False");
+    ts.requirePython(null, "got True or False");
     PyBool b = ts.interp.bool(value);
     b.incref();
     return b;

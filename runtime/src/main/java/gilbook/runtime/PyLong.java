@@ -25,8 +25,8 @@ public final class PyLong extends PyObject {
 
   /** {@code PyLong_FromLong}: a new reference to an int with this value. */
   public static PyLong fromLong(long value) {
-    PyThreadState ts = PyThreadState.get();
-    ts.requireGil(null);
+    PyThreadState ts = PyThreadState.get("make an int");
+    ts.requirePython(null, "made an int");
     if (value >= SMALL_MIN && value <= SMALL_MAX) {
       PyLong cached = ts.interp.smallInt(value);
       cached.incref();

@@ -11,8 +11,8 @@ public final class PyNone extends PyObject {
 
   /** A new reference to {@code None} of the calling thread's interpreter. */
   public static PyNone get() {
-    PyThreadState ts = PyThreadState.get();
-    ts.requireGil(null);
+    PyThreadState ts = PyThreadState.get("get None");
+    ts.requirePython(null, "got None");
     PyNone none = ts.interp.none();
     none.incref();
     return none;

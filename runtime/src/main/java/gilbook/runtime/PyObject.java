@@ -105,8 +105,8 @@ public abstract class PyObject {
 
   /** A new object with one reference, created by the calling Python thread. */
   PyObject() {
-    PyThreadState ts = PyThreadState.get();
-    ts.requireGil(null);
+    PyThreadState ts = PyThreadState.get("make a Python object");
+    ts.requirePython(null, "made a Python object");
     this.interp = ts.interp;
     this.preallocated = false;
     this.createdBy = ts.name;
@@ -347,7 +347,8 @@ public abstract class PyObject {
    * interpreter, holds the GIL, and the object is alive.
    */
   final PyThreadState touch(String use) {
-    PyThreadState ts = PyThreadState.get();
+    PyThreadState ts = PyThreadState.getFor(this, use);
+    ts.requireOutsideParallelWork(this, use);
     checkUsable(ts, use);
     return ts;
   }
@@ -356,7 +357,8 @@ public abstract class PyObject {
    * Like {@link #touch(String)}, and charges one instruction (a check point under some policies).
    */
   final PyThreadState instruction(String use) {
-    PyThreadState ts = PyThreadState.get();
+    PyThreadState ts = PyThreadState.getFor(this, use);
+    ts.requireOutsideParallelWork(this, use); // before the instruction is charged
     ts.instruction(this);
     checkUsable(ts, use);
     return ts;

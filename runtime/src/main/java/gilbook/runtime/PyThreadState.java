@@ -3,6 +3,7 @@ package gilbook.runtime;
 import gilbook.runtime.internal.ClockThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Python thread's state inside the interpreter, CPython's {@code PyThreadState}.
@@ -48,6 +49,14 @@ public final class PyThreadState {
   long started;
   volatile long ended = -1;
 
+  // Parallel work (see HelperThreads). The innermost open detached section, written by this
+  // thread and read by the threads it makes; the ledger of its fork/join helpers; whether its pool
+  // ever made a helper; and the first error of a plain helper thread started outside a section.
+  volatile DetachedSection section;
+  final ParallelWork parallel = new ParallelWork();
+  volatile boolean hadHelpers;
+  final AtomicReference<RuntimeException> helperFailure = new AtomicReference<>();
+
   // Biased reference counting (free-threaded mode only), written only by this thread.
   long nonAtomicRefOps;
   long atomicRefOps;
@@ -74,16 +83,31 @@ public final class PyThreadState {
   /**
    * The calling thread's state, like {@code PyThreadState_Get()}.
    *
-   * @throws IllegalStateException if the calling Java thread is not a Python thread
+   * @throws GilNotHeldError if the calling Java thread is a helper of a Python thread (a parallel
+   *     stream's worker, or a thread started inside a detached section), which may not use Python
+   * @throws IllegalStateException if the calling Java thread is not a Python thread at all
    */
   public static PyThreadState get() {
+    return get("run Python code or use Python objects");
+  }
+
+  /**
+   * {@link #get()}, naming in the error what the calling thread tried: {@code what} completes
+   * "thread ... tried to", for example {@code "call Python.withGil (attach)"}.
+   */
+  public static PyThreadState get(String what) {
     PyThreadState ts = CURRENT.get();
     if (ts == null) {
-      throw new IllegalStateException(
-          "Java thread '"
-              + Thread.currentThread().getName()
-              + "' is not a Python thread. Run this code inside interp.run(...) or a thread from"
-              + " interp.start(...).");
+      throw HelperThreads.noThreadState(null, null, what);
+    }
+    return ts;
+  }
+
+  /** {@link #get()} for a use of {@code object}, named in the error. */
+  static PyThreadState getFor(PyObject object, String use) {
+    PyThreadState ts = CURRENT.get();
+    if (ts == null) {
+      throw HelperThreads.noThreadState(object, use, null);
     }
     return ts;
   }
@@ -208,11 +232,40 @@ public final class PyThreadState {
     interp.takeGil(this);
   }
 
-  /** Fails unless this thread holds the GIL; {@code object} names what was touched, if anything. */
+  /**
+   * Fails unless this thread holds the GIL; {@code object} names what was touched, if anything.
+   * First charges the parallel work this thread's helpers finished (see {@link HelperThreads}): one
+   * volatile read when there is none, since every instruction comes here.
+   */
   void requireGil(PyObject object) {
+    if (parallel.pending()) {
+      interp.settleParallelWork(this);
+    }
     if (!holdsGil && !freeThreaded) {
       throw new GilNotHeldError(this, object);
     }
+  }
+
+  /**
+   * {@link #requireGil}, and fails too inside a piece of this thread's own parallel work, where its
+   * helpers could not use Python either. For touching ({@code object} not null, {@code use} says
+   * how) or making objects ({@code object} null, {@code use} says what), and Work.call.
+   */
+  void requirePython(PyObject object, String use) {
+    requireOutsideParallelWork(object, use);
+    requireGil(object);
+  }
+
+  /** Fails inside a piece of this thread's own parallel work (see {@link HelperThreads}). */
+  void requireOutsideParallelWork(PyObject object, String use) {
+    if (HelperThreads.inParallelWork(this)) {
+      throw HelperThreads.pythonInParallelWork(this, object, use);
+    }
+  }
+
+  /** Called on the thread that makes a helper in this thread's pool, before the helper runs. */
+  void helperStarted() {
+    hadHelpers = true;
   }
 
   // ---------------------------------------------------------------- biased refcounting (PEP 703)

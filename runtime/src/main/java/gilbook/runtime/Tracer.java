@@ -79,7 +79,13 @@ final class Tracer {
   }
 
   void cpu(PyThreadState ts, String what, boolean withGil, long since) {
-    long span = ts.now() - since;
+    cpu(ts, what, withGil, since, ts.now() - since);
+  }
+
+  /**
+   * A computation of {@code span} ns from {@code since}, which need not end at the thread's now.
+   */
+  void cpu(PyThreadState ts, String what, boolean withGil, long since, long span) {
     if (withGil) {
       ts.cpuWithGil += span;
     } else {

@@ -5,7 +5,13 @@ import java.util.Objects;
 
 /**
  * What a Python thread spends time on besides bytecode: computation, blocking I/O, sleeping, and
- * native calls. Each method is called from a Python thread and is charged to its clock.
+ * native calls. Each method is charged to the calling Python thread's clock.
+ *
+ * <p>{@link #cpu}, {@link #cpuNanos}, {@link #io} and {@link #sleep} may also be called by a Python
+ * thread's helpers: the workers of a parallel stream it started, or threads it started inside
+ * {@code allowThreads} / {@code detach}. Their time is charged to that Python thread, the same on
+ * every run: see the notes in {@code HelperThreads}. {@link #call} runs a Python-level function and
+ * needs a Python thread.
  */
 public final class Work {
   private Work() {}
@@ -21,8 +27,13 @@ public final class Work {
 
   /** {@link #cpu(Duration)} in nanoseconds. */
   public static void cpuNanos(long nanos) {
-    PyThreadState ts = PyThreadState.get();
-    ts.interp.cpu(ts, "Work.cpu", checkNanos(nanos, "Work.cpu"), false);
+    long n = checkNanos(nanos, "Work.cpu");
+    PyThreadState ts = PyThreadState.getOrNull();
+    if (ts == null) {
+      HelperThreads.cpu("Work.cpu", n);
+      return;
+    }
+    ts.interp.work(ts, n);
   }
 
   /**
@@ -31,15 +42,23 @@ public final class Work {
    */
   public static void io(Duration duration) {
     long n = nanos(duration, "Work.io");
-    PyThreadState ts = PyThreadState.get();
-    ts.interp.blocking(ts, "io", () -> ts.clock.sleep(ts.interp.blockingNanos(n)));
+    PyThreadState ts = PyThreadState.getOrNull();
+    if (ts == null) {
+      HelperThreads.blocking("Work.io", n);
+      return;
+    }
+    ts.interp.sleep(ts, "io", n);
   }
 
   /** {@code time.sleep(seconds)}: releases the GIL, even for {@code Duration.ZERO}. */
   public static void sleep(Duration duration) {
     long n = nanos(duration, "Work.sleep");
-    PyThreadState ts = PyThreadState.get();
-    ts.interp.blocking(ts, "sleep", () -> ts.clock.sleep(ts.interp.blockingNanos(n)));
+    PyThreadState ts = PyThreadState.getOrNull();
+    if (ts == null) {
+      HelperThreads.blocking("Work.sleep", n);
+      return;
+    }
+    ts.interp.sleep(ts, "sleep", n);
   }
 
   /**
@@ -51,8 +70,9 @@ public final class Work {
     if (bytes < 0) {
       throw new IllegalArgumentException("bytes must be >= 0, got " + bytes);
     }
-    PyThreadState ts = PyThreadState.get();
-    ts.requireGil(null);
+    String what = "Work.call(" + function.name() + ")";
+    PyThreadState ts = PyThreadState.get("call " + what + ", which needs the GIL");
+    ts.requirePython(null, "called " + what);
     ts.interp.cpu(ts, function.name(), function.costNanos(bytes), function.releasesGil(bytes));
   }
 

@@ -34,13 +34,15 @@ public interface ClockEngine extends Clock {
   void configure(Settings settings);
 
   /**
-   * Creates and starts the Java thread behind a Python thread. In virtual mode the new thread waits
-   * for its turn before running {@code body}.
+   * Creates and starts the Java thread behind a Python thread (see {@link PythonThreads}). In
+   * virtual mode the new thread waits for its turn before running {@code body}.
    *
    * @param name the Python thread's name, for reports
    * @param daemon whether the end of the run waits for this thread
+   * @param family the thread's own fork/join pool: its owner, parallelism and helper callback
    */
-  ClockThread startThread(String name, boolean daemon, Consumer<ClockThread> body);
+  ClockThread startThread(
+      String name, boolean daemon, PythonThreads.Family family, Consumer<ClockThread> body);
 
   /**
    * Called by the interpreter's thread wrapper as the first thing on the new Java thread; in

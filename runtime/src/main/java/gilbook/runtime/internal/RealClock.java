@@ -43,7 +43,7 @@ public final class RealClock implements ClockEngine {
     String check(Set<RealThread> threads) {
       List<RealThread> alive = new ArrayList<>();
       for (RealThread t : threads) {
-        if (t.java.isAlive()) {
+        if (t.alive()) {
           alive.add(t);
         }
       }
@@ -94,12 +94,18 @@ public final class RealClock implements ClockEngine {
   }
 
   @Override
-  public ClockThread startThread(String name, boolean daemon, Consumer<ClockThread> body) {
+  public ClockThread startThread(
+      String name, boolean daemon, PythonThreads.Family family, Consumer<ClockThread> body) {
     RealThread t = new RealThread(name, daemon);
-    Thread java = PythonThreads.newThread(name, () -> body.accept(t));
-    t.java = java;
     live.add(t);
-    java.start();
+    t.java =
+        PythonThreads.start(
+            name,
+            family,
+            () -> {
+              t.java = Thread.currentThread();
+              body.accept(t);
+            });
     return t;
   }
 
@@ -142,13 +148,18 @@ public final class RealClock implements ClockEngine {
                 + String.join("; ", describeLiveThreads()));
       }
       try {
-        waitFor.java.join(
-            Math.max(1, Math.min(WATCHDOG_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
+        long millis = Math.max(1, Math.min(WATCHDOG_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)));
+        Thread java = waitFor.java;
+        if (java == null) {
+          Thread.sleep(1); // still starting
+        } else {
+          java.join(millis);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new RunEnd(RunEnd.Kind.TIMED_OUT, "interrupted while waiting for threads");
       }
-      if (!waitFor.java.isAlive()) {
+      if (!waitFor.alive()) {
         live.remove(waitFor);
       }
       String deadlock = watchdog.check(live);
@@ -163,7 +174,10 @@ public final class RealClock implements ClockEngine {
   public void kill() {
     for (RealThread t : live) {
       t.killed = true;
-      t.java.interrupt();
+      Thread java = t.java;
+      if (java != null) {
+        java.interrupt();
+      }
     }
   }
 
@@ -172,7 +186,7 @@ public final class RealClock implements ClockEngine {
     List<String> out = new ArrayList<>();
     for (RealThread t : live) {
       String what = t.waitingFor != null ? "waits for " + t.waitingFor : "is running";
-      out.add(t.name + " " + what + (t.java.isAlive() ? "" : " (ended)"));
+      out.add(t.name + " " + what + (t.alive() ? "" : " (ended)"));
     }
     return out;
   }
@@ -326,7 +340,10 @@ public final class RealClock implements ClockEngine {
   private final class RealThread implements ClockThread {
     final String name;
     final boolean daemon;
-    Thread java;
+
+    /** Set by the starter, or by the thread itself if it runs first; null only while starting. */
+    volatile Thread java;
+
     volatile String waitingFor;
     volatile boolean killed;
     // For the watchdog: what the thread is blocked on right now, and whether that wait ends by
@@ -339,6 +356,12 @@ public final class RealClock implements ClockEngine {
     RealThread(String name, boolean daemon) {
       this.name = name;
       this.daemon = daemon;
+    }
+
+    /** Whether the Java thread runs, or is still starting. */
+    boolean alive() {
+      Thread j = java;
+      return j == null || j.isAlive();
     }
 
     @Override

@@ -140,7 +140,8 @@ public final class VirtualClock implements ClockEngine {
   // ---------------------------------------------------------------- threads
 
   @Override
-  public ClockThread startThread(String name, boolean daemon, Consumer<ClockThread> body) {
+  public ClockThread startThread(
+      String name, boolean daemon, PythonThreads.Family family, Consumer<ClockThread> body) {
     SimThread parent = current.get();
     lock.lock();
     SimThread t;
@@ -160,13 +161,21 @@ public final class VirtualClock implements ClockEngine {
       if (parent != null) {
         makeReady(t, startAt);
       }
-      SimThread handle = t;
-      Thread java = PythonThreads.newThread(name, () -> body.accept(handle));
-      t.java = java;
     } finally {
       lock.unlock();
     }
-    t.java.start();
+    // Nobody hands the new thread a turn before this returns: the parent keeps the turn until then,
+    // and from outside the run starts in awaitThreads(). Only kill() may unpark it earlier, so the
+    // thread publishes itself before it first looks at its flags (both fields are volatile).
+    SimThread handle = t;
+    t.java =
+        PythonThreads.start(
+            name,
+            family,
+            () -> {
+              handle.java = Thread.currentThread();
+              body.accept(handle);
+            });
     return t;
   }
 
@@ -655,7 +664,7 @@ public final class VirtualClock implements ClockEngine {
     final long instructionCost;
     final double jitter;
     final long lookahead;
-    Thread java;
+    volatile Thread java;
 
     long now;
     long wakeAt;

@@ -49,7 +49,7 @@ public final class Python {
    */
   public static <R> R withGil(Function<Python, R> f) {
     Objects.requireNonNull(f, "f must not be null");
-    PyThreadState ts = PyThreadState.get();
+    PyThreadState ts = PyThreadState.get("call Python.withGil (attach)");
     Interpreter interp = ts.interpreter();
     boolean taken = interp.gilStateEnsure();
     Python py = new Python(ts);
@@ -89,6 +89,11 @@ public final class Python {
    * and takes the GIL back ({@code PyEval_RestoreThread}). Other Python threads run meanwhile.
    * Inside {@code f} this token and every {@link Bound} of this thread are unusable; take the GIL
    * again with {@link #withGil} and {@link Py#bind} to touch Python objects.
+   *
+   * <p>{@code f} may compute in parallel, PyO3's rayon pattern: a parallel stream, or threads it
+   * starts and joins. Their {@code Work.cpu} counts as this thread's GIL-free work, the same on
+   * every run, and none of them may touch a Python object. The section ends only when the threads
+   * started inside it have ended. See {@code gilbook.runtime.HelperThreads}.
    */
   public <R> R allowThreads(Supplier<R> f) {
     Objects.requireNonNull(f, "f must not be null");
@@ -155,7 +160,12 @@ public final class Python {
    */
   void check(String what, String subject, String fix) {
     PyThreadState current = PyThreadState.getOrNull();
-    String by = current == null ? "a thread outside the interpreter" : "thread " + current.name();
+    String by =
+        current == null
+            ? "Java thread '"
+                + Thread.currentThread().getName()
+                + "', which is not a Python thread,"
+            : "thread " + current.name();
     if (current != thread) {
       throw new GilNotHeldError(
           subject
