@@ -76,7 +76,7 @@ class ComputePrimeFactorsChecks {
     expect(
         run.raised() == null,
         situation + ": compute_prime_factors returns a dict",
-        () -> situation + ": compute_prime_factors raised " + Raised.describe(run.raised()),
+        () -> "it raised " + Raised.describe(run.raised()),
         Lesson.rule(rule, section, ID));
   }
 
@@ -86,8 +86,7 @@ class ComputePrimeFactorsChecks {
         run.outcome().calls() > 0,
         situation + ": the factors come from Expensive.primeFactors",
         () ->
-            situation
-                + ": no call to Expensive.primeFactors was made (no computing time at all, with"
+            "no call to Expensive.primeFactors was made (no computing time at all, with"
                 + " or without the GIL), so there was no factoring to run with the GIL released",
         Lesson.rule(
             "the exercise is about running Expensive.primeFactors, the expensive part, without"
@@ -114,7 +113,7 @@ class ComputePrimeFactorsChecks {
       expect(
           wrong.isEmpty(),
           situation + ": a dict from each int to the list of its unique prime factors, ascending",
-          () -> situation + ": " + wrong.orElse(""),
+          () -> wrong.orElse(""),
           "each int of the list is a key, and its value is a new list of the int's unique prime"
               + " factors in ascending order, as Expensive.primeFactors returns them; run"
               + " ./gilbook hint "
@@ -144,10 +143,9 @@ class ComputePrimeFactorsChecks {
           refcnt == 1,
           situation + ": a dict returned as a new reference (refcount 1), which the caller owns",
           () ->
-              situation
-                  + (run.dict() == FactorDict.NONE
-                      ? ": it returned null"
-                      : ": the dict came back with a refcount of "
+              (run.dict() == FactorDict.NONE
+                      ? "it returned null"
+                      : "the dict came back with a refcount of "
                           + refcnt
                           + ", so after the caller drops its reference "
                           + (refcnt > 1 ? "it is never freed" : "it is already freed")),
@@ -158,7 +156,7 @@ class ComputePrimeFactorsChecks {
       expect(
           Leaks.none(run.outcome().end()),
           situation + ": every object freed at shutdown",
-          () -> situation + ": " + Leaks.describe(run.outcome().end()),
+          () -> Leaks.describe(run.outcome().end()),
           Lesson.rule(
               "the dict takes its own reference to each key and value it stores; the extension"
                   + " must give back the ones it owns",
@@ -184,9 +182,9 @@ class ComputePrimeFactorsChecks {
           situation + ": every Expensive.primeFactors call runs with the GIL released",
           () ->
               String.format(
-                  "%s: %d of %d calls of Expensive.primeFactors ran while the extension held the"
+                  "%d of %d calls of Expensive.primeFactors ran while the extension held the"
                       + " GIL (%.1f ms in which no other Python thread could run)",
-                  situation, out.callsWithGil(), out.calls(), out.extension().cpuWithGil() / 1e6),
+                  out.callsWithGil(), out.calls(), out.extension().cpuWithGil() / 1e6),
           Lesson.rule(
               "factoring touches no Python object, so it does not need the GIL",
               Lesson.STRATEGY_1,
@@ -195,12 +193,13 @@ class ComputePrimeFactorsChecks {
           out.calls() >= size,
           situation + ": one Expensive.primeFactors call per int",
           () ->
-              situation
-                  + ": Expensive.primeFactors ran "
+              "only "
                   + out.calls()
-                  + " times, so "
+                  + " computations ran for "
+                  + size
+                  + " ints, so "
                   + (size - out.calls())
-                  + " ints were factored some other way",
+                  + " of them were factored without Expensive.primeFactors",
           Lesson.rule(
               "every int is factored by Expensive.primeFactors, with the GIL released",
               Lesson.STRATEGY_1,
@@ -225,8 +224,7 @@ class ComputePrimeFactorsChecks {
           situation + ": the extension holds the GIL for under 10% of its run",
           () ->
               String.format(
-                  "%s: it held the GIL for %.0f%% of its run (%.2f of %.2f ms)",
-                  situation,
+                  "it held the GIL for %.0f%% of its run (%.2f of %.2f ms)",
                   100 * out.holdFraction(),
                   out.extension().held() / 1e6,
                   (out.extension().ended() - out.extension().started()) / 1e6),
@@ -258,9 +256,9 @@ class ComputePrimeFactorsChecks {
           situation + ": that thread finishes before the extension does",
           () ->
               String.format(
-                  "%s: that thread finished at %.2f ms, after the extension (%.2f ms): it waited"
+                  "that thread finished at %.2f ms, after the extension (%.2f ms): it waited"
                       + " %.2f ms for the GIL",
-                  situation, worker.ended() / 1e6, extensionEnd / 1e6, worker.waited() / 1e6),
+                  worker.ended() / 1e6, extensionEnd / 1e6, worker.waited() / 1e6),
           Lesson.rule(
               "other Python threads can run only while the extension has released the GIL",
               Lesson.STRATEGY_1,
@@ -294,7 +292,7 @@ class ComputePrimeFactorsChecks {
               + ": a key with the right factors for each of the "
               + shrink.remaining()
               + " ints left (an int read before the removal may stay too)",
-          () -> situation + ": " + wrong.orElse(""),
+          () -> wrong.orElse(""),
           Lesson.rule(
               "the ints the extension read before detaching are still valid; an index it had"
                   + " may not be",
@@ -303,7 +301,7 @@ class ComputePrimeFactorsChecks {
       expect(
           Leaks.none(run.outcome().end()),
           situation + ": every object freed at shutdown",
-          () -> situation + ": " + Leaks.describe(run.outcome().end()),
+          () -> Leaks.describe(run.outcome().end()),
           Lesson.rule(
               "a reference the extension owns must be given back on every path",
               Lesson.WORKBOOK,

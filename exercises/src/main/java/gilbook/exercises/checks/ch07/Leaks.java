@@ -37,7 +37,13 @@ final class Leaks {
     return String.join(", and ", parts)
         + (roots == 1 ? " was" : " were")
         + " still referenced at shutdown"
-        + (keptAlive > 0 ? " (" + keptAlive + " more objects were kept alive only by them)" : "");
+        + (keptAlive > 0
+            ? " ("
+                + keptAlive
+                + " more objects were kept alive only by "
+                + (roots == 1 ? "it" : "them")
+                + ")"
+            : "");
   }
 
   private static String maker(String thread) {

@@ -51,7 +51,7 @@ abstract class UpdateInPlaceChecks {
     expect(
         out.raised() == null,
         situation + ": update_in_place returns normally",
-        () -> situation + ": update_in_place raised " + Raised.describe(out.raised()),
+        () -> "it raised " + Raised.describe(out.raised()),
         Lesson.rule(rule, section, id()));
   }
 
@@ -61,8 +61,7 @@ abstract class UpdateInPlaceChecks {
         out.calls() > 0,
         situation + ": each new value comes from a call of Expensive.compute",
         () ->
-            situation
-                + ": no call to Expensive.compute was made (no computing time at all, with or"
+            "no call to Expensive.compute was made (no computing time at all, with or"
                 + " without the GIL), so there was no computation to run with the GIL released",
         Lesson.rule(
             "the exercise is about running Expensive.compute, the expensive part, without the GIL",
@@ -87,7 +86,7 @@ abstract class UpdateInPlaceChecks {
       expect(
           wrong.isEmpty(),
           situation + ": every item replaced, in the same list, by Expensive.compute of its value",
-          () -> situation + ": " + wrong.orElse(""),
+          () -> wrong.orElse(""),
           Lesson.rule(
               "each item of the list is replaced by Expensive.compute of the value it holds",
               strategy(),
@@ -95,7 +94,7 @@ abstract class UpdateInPlaceChecks {
       expect(
           Leaks.none(out.end()),
           situation + ": every object freed at shutdown",
-          () -> situation + ": " + Leaks.describe(out.end()),
+          () -> Leaks.describe(out.end()),
           Lesson.rule(
               "every reference the extension owns (an object it made, a Py from unbind()) must be"
                   + " given back once it is stored or no longer needed",
@@ -119,9 +118,9 @@ abstract class UpdateInPlaceChecks {
           situation + ": every Expensive.compute call runs with the GIL released",
           () ->
               String.format(
-                  "%s: %d of %d calls of Expensive.compute ran while the extension held the GIL"
+                  "%d of %d calls of Expensive.compute ran while the extension held the GIL"
                       + " (%.1f ms in which no other Python thread could run)",
-                  situation, out.callsWithGil(), out.calls(), out.extension().cpuWithGil() / 1e6),
+                  out.callsWithGil(), out.calls(), out.extension().cpuWithGil() / 1e6),
           Lesson.rule(
               "a computation that touches no Python object does not need the GIL",
               strategy(),
@@ -130,12 +129,13 @@ abstract class UpdateInPlaceChecks {
           out.calls() >= size,
           situation + ": one Expensive.compute call per item",
           () ->
-              situation
-                  + ": Expensive.compute ran "
+              "only "
                   + out.calls()
-                  + " times, so "
+                  + " computations ran for "
+                  + size
+                  + " items, so "
                   + (size - out.calls())
-                  + " items got their new value without it",
+                  + " of them got their new value without Expensive.compute",
           Lesson.rule("each new value is Expensive.compute of the old one", strategy(), id()));
     }
   }
@@ -155,8 +155,7 @@ abstract class UpdateInPlaceChecks {
           situation + ": the extension holds the GIL for under 10% of its run",
           () ->
               String.format(
-                  "%s: it held the GIL for %.0f%% of its run (%.2f of %.2f ms)",
-                  situation,
+                  "it held the GIL for %.0f%% of its run (%.2f of %.2f ms)",
                   100 * out.holdFraction(),
                   out.extension().held() / 1e6,
                   (out.extension().ended() - out.extension().started()) / 1e6),
@@ -185,9 +184,9 @@ abstract class UpdateInPlaceChecks {
           situation + ": that thread finishes before the extension does",
           () ->
               String.format(
-                  "%s: that thread finished at %.2f ms, after the extension (%.2f ms): it waited"
+                  "that thread finished at %.2f ms, after the extension (%.2f ms): it waited"
                       + " %.2f ms for the GIL",
-                  situation, worker.ended() / 1e6, extensionEnd / 1e6, worker.waited() / 1e6),
+                  worker.ended() / 1e6, extensionEnd / 1e6, worker.waited() / 1e6),
           Lesson.rule(
               "other Python threads can run only while the extension has released the GIL",
               strategy(),
@@ -217,7 +216,7 @@ abstract class UpdateInPlaceChecks {
       expect(
           wrong.isEmpty(),
           situation + ": each of the " + shrink.remaining() + " items left is updated",
-          () -> situation + ": " + wrong.orElse(""),
+          () -> wrong.orElse(""),
           Lesson.rule(
               "every item still in the list when the extension writes back is updated, and"
                   + " nothing is written where an item is gone",
@@ -226,7 +225,7 @@ abstract class UpdateInPlaceChecks {
       expect(
           Leaks.none(out.end()),
           situation + ": every object freed at shutdown",
-          () -> situation + ": " + Leaks.describe(out.end()),
+          () -> Leaks.describe(out.end()),
           Lesson.rule(
               "a reference the extension owns must be given back on every path, also when it"
                   + " skips an index that is gone",

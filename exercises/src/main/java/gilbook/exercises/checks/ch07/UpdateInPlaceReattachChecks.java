@@ -49,8 +49,7 @@ class UpdateInPlaceReattachChecks extends UpdateInPlaceChecks {
           out.callsWithGil() == 0,
           situation + ": the items are computed with the GIL released",
           () ->
-              situation
-                  + ": Expensive.compute ran while the extension held the GIL, so the other"
+              "Expensive.compute ran while the extension held the GIL, so the other"
                   + " thread could change nothing until the extension had finished",
           Lesson.rule(
               "a computation that touches no Python object does not need the GIL",
@@ -67,9 +66,7 @@ class UpdateInPlaceReattachChecks extends UpdateInPlaceChecks {
           stale.isEmpty(),
           situation + ": each changed item is computed from the value it holds when reached",
           () ->
-              situation
-                  + ": "
-                  + ListVerdict.items(stale)
+              ListVerdict.items(stale)
                   + (stale.size() == 1 ? " holds" : " hold")
                   + " Expensive.compute of the value from before the change, so the extension"
                   + " had read "
@@ -84,7 +81,7 @@ class UpdateInPlaceReattachChecks extends UpdateInPlaceChecks {
           wrong.isEmpty(),
           situation
               + ": every item replaced by Expensive.compute of the value it held when reached",
-          () -> situation + ": " + wrong.orElse(""),
+          () -> wrong.orElse(""),
           Lesson.rule(
               "each item is replaced by Expensive.compute of the value it holds when the"
                   + " extension reads it",
