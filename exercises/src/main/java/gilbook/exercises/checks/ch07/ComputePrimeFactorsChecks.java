@@ -144,11 +144,11 @@ class ComputePrimeFactorsChecks {
           situation + ": a dict returned as a new reference (refcount 1), which the caller owns",
           () ->
               (run.dict() == FactorDict.NONE
-                      ? "it returned null"
-                      : "the dict came back with a refcount of "
-                          + refcnt
-                          + ", so after the caller drops its reference "
-                          + (refcnt > 1 ? "it is never freed" : "it is already freed")),
+                  ? "it returned null"
+                  : "the dict came back with a refcount of "
+                      + refcnt
+                      + ", so after the caller drops its reference "
+                      + (refcnt > 1 ? "it is never freed" : "it is already freed")),
           Lesson.rule(
               "a function returns one new reference to its result, and keeps none for itself",
               Lesson.WORKBOOK,
@@ -194,8 +194,8 @@ class ComputePrimeFactorsChecks {
           situation + ": one Expensive.primeFactors call per int",
           () ->
               "only "
-                  + out.calls()
-                  + " computations ran for "
+                  + (out.calls() == 1 ? "1 computation" : out.calls() + " computations")
+                  + " ran for "
                   + size
                   + " ints, so "
                   + (size - out.calls())

@@ -66,11 +66,19 @@ record FactorDict(Map<Long, List<Long>> entries, int otherKeys, int refcnt, bool
     List<String> problems = new ArrayList<>();
     long missing = required.stream().filter(f -> !entries.containsKey(f.value())).count();
     if (missing > 0) {
-      problems.add(missing + " of " + required.size() + " ints of the list have no key");
+      problems.add(
+          missing
+              + " of "
+              + required.size()
+              + " ints of the list "
+              + (missing == 1 ? "has" : "have")
+              + " no key");
     }
     long strangers = entries.keySet().stream().filter(k -> !allowed.containsKey(k)).count();
     if (strangers + otherKeys > 0) {
-      problems.add(strangers + otherKeys + " keys are not ints of the list");
+      long count = strangers + otherKeys;
+      problems.add(
+          count + (count == 1 ? " key is not an int" : " keys are not ints") + " of the list");
     }
     List<String> wrong = new ArrayList<>();
     entries.forEach(
@@ -105,5 +113,12 @@ record FactorDict(Map<Long, List<Long>> entries, int otherKeys, int refcnt, bool
       }
     }
     return "the list is not the int's prime factors";
+  }
+
+  /** The int-keyed entries as Python prints a dict: {@code {387: [3, 43], 2: [2]}}. */
+  String toPython() {
+    List<String> parts = new ArrayList<>();
+    entries.forEach((k, v) -> parts.add(k + ": " + (v == null ? "(not a list of ints)" : v)));
+    return "{" + String.join(", ", parts) + "}";
   }
 }

@@ -130,8 +130,8 @@ abstract class UpdateInPlaceChecks {
           situation + ": one Expensive.compute call per item",
           () ->
               "only "
-                  + out.calls()
-                  + " computations ran for "
+                  + (out.calls() == 1 ? "1 computation" : out.calls() + " computations")
+                  + " ran for "
                   + size
                   + " items, so "
                   + (size - out.calls())
