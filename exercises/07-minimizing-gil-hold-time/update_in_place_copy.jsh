@@ -20,9 +20,10 @@
 //   PyLong.fromLong(x)                   a new int (you own one reference)
 //   py.allowThreads(() -> ...)           release the GIL around a computation
 //
-// Graded: the results; no Expensive.compute under the GIL; the GIL held under 10% of the
-// run; another Python thread runs meanwhile; one detach whatever the length; a list that
-// shrinks while you compute.
+// Graded, on lists of new ints and lengths each run: the results; nothing leaked; no
+// Expensive.compute under the GIL; the GIL held under 10% of the run; another Python
+// thread runs meanwhile; one detach whatever the length; a list that another thread
+// shortens, at a different point of your work each run.
 //
 // Check it:  ./gilbook check update-in-place-copy      Stuck?  ./gilbook hint update-in-place-copy
 

@@ -23,9 +23,11 @@
 //   Python.runWithGil(inner -> { ... })  the same with no value
 //   list.size(), list.getItem(i), list.setItem(i, v), PyLong.fromLong(x), ((PyLong) o).asLong()
 //
-// Graded: the results; no Expensive.compute under the GIL; the GIL held under 10% of the
-// run; another Python thread runs meanwhile; each item read when you reach it (no copy);
-// exactly two acquisitions per element; a list that shrinks while you compute.
+// Graded, on lists of new ints and lengths each run: the results; nothing leaked; no
+// Expensive.compute under the GIL; the GIL held under 10% of the run; another Python
+// thread runs meanwhile; each item read when you reach it (another thread changes items
+// ahead of you); exactly two acquisitions per element; a list that another thread
+// shortens, at a different point of your work each run.
 //
 // Check it:  ./gilbook check update-in-place-reattach      Stuck?  ./gilbook hint update-in-place-reattach
 

@@ -3,19 +3,14 @@ package gilbook.exercises.checks.ch07;
 import static gilbook.exercises.grading.Feedback.expect;
 
 import gilbook.exercises.contract.PrimeFactors;
+import gilbook.exercises.grading.Seed;
 import gilbook.exercises.grading.Submission;
-import gilbook.runtime.Eval;
 import gilbook.runtime.PyDict;
 import gilbook.runtime.PyException;
-import gilbook.runtime.PyList;
-import gilbook.runtime.PyLong;
-import gilbook.runtime.PyObject;
-import gilbook.runtime.Work;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,175 +18,294 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Grades "Compute prime factors": the dict, and how little the GIL is held to build it. */
+/**
+ * Grades "Compute prime factors": the dict, its references, and how little the GIL is held to build
+ * it.
+ *
+ * <p>Every check draws its own ints from {@link Seed#random} under its name: {@link
+ * Ch07Inputs#TRIALS} lists of a short, a medium and a long length, of ints built from known primes,
+ * each with a factor above 1,000 so that every factoring takes a millisecond or more.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComputePrimeFactorsChecks {
-  private static final long[] NUMBERS = {387, 2, 75, 452, 562672865058083521L};
-  private static final Map<Long, List<Long>> EXPECTED = new LinkedHashMap<>();
-
-  static {
-    EXPECTED.put(387L, List.of(3L, 43L));
-    EXPECTED.put(2L, List.of(2L));
-    EXPECTED.put(75L, List.of(3L, 5L));
-    EXPECTED.put(452L, List.of(2L, 113L));
-    EXPECTED.put(562672865058083521L, List.of(7L, 11483119695062929L));
-  }
+  static final String ID = "compute-prime-factors";
 
   private final PrimeFactors learner = Submission.get(PrimeFactors.class);
 
-  /** The learner's dict as plain Java, read with the GIL held; the dict is then decref'd. */
-  private record Result(Map<Long, List<Long>> dict, int refcnt, PyException raised) {}
+  private static SplittableRandom random(String check) {
+    return Seed.random("ch07 compute-prime-factors: " + check);
+  }
 
-  private Result call(Extension extension, String what, Extension.Outcome[] out) {
-    AtomicReference<Result> result = new AtomicReference<>();
-    out[0] =
+  /** "compute_prime_factors on a list of 7 ints". */
+  static String call(int size) {
+    return "compute_prime_factors on a list of " + size + " ints";
+  }
+
+  /** The learner's dict, read as plain Java with the GIL held, and the run around it. */
+  record Run(Extension.Outcome outcome, FactorDict dict) {
+    PyException raised() {
+      return outcome.raised();
+    }
+  }
+
+  /** Calls the learner's function; the dict it returns is read, then decref'd (the caller's). */
+  private Run call(Extension extension, String what) {
+    AtomicReference<FactorDict> dict = new AtomicReference<>(FactorDict.NONE);
+    Extension.Outcome out =
         extension.run(
             what,
             (py, numbers) -> {
-              PyDict dict;
-              try {
-                dict = learner.compute(py, numbers);
-              } catch (PyException e) {
-                result.set(new Result(Map.of(), 0, e));
-                return;
-              }
-              result.set(new Result(toJava(dict), dict == null ? 0 : dict.refcnt(), null));
-              if (dict != null) {
-                dict.decref();
+              PyDict result = learner.compute(py, numbers);
+              dict.set(FactorDict.read(result));
+              if (result != null) {
+                result.decref();
               }
             });
-    return result.get();
+    return new Run(out, dict.get());
   }
 
-  private static Map<Long, List<Long>> toJava(PyDict dict) {
-    Map<Long, List<Long>> out = new LinkedHashMap<>();
-    if (dict == null) {
-      return out;
-    }
-    for (Map.Entry<PyObject, PyObject> e : dict.itemsView()) {
-      List<Long> factors = new ArrayList<>();
-      if (e.getValue() instanceof PyList list) {
-        for (int i = 0; i < list.size(); i++) {
-          factors.add(list.getItem(i) instanceof PyLong n ? n.asLong() : null);
-        }
-      }
-      out.put(e.getKey() instanceof PyLong k ? k.asLong() : null, factors);
-    }
-    return out;
+  private Run plainRun(List<Ch07Inputs.Factored> ints) {
+    return call(Extension.on(values(ints)), call(ints.size()));
+  }
+
+  static long[] values(List<Ch07Inputs.Factored> ints) {
+    return ints.stream().mapToLong(Ch07Inputs.Factored::value).toArray();
+  }
+
+  private static void returnedNormally(Run run, String situation, String rule, String section) {
+    expect(
+        run.raised() == null,
+        situation + ": compute_prime_factors returns a dict",
+        () -> "it raised " + Raised.describe(run.raised()),
+        Lesson.rule(rule, section, ID));
+  }
+
+  /** Fails when no call of {@code Expensive.primeFactors} was made at all. */
+  private static void madeFactorCalls(Run run, String situation) {
+    expect(
+        run.outcome().calls() > 0,
+        situation + ": the factors come from Expensive.primeFactors",
+        () ->
+            "no call to Expensive.primeFactors was made (no computing time at all, with"
+                + " or without the GIL), so there was no factoring to run with the GIL released",
+        Lesson.rule(
+            "the exercise is about running Expensive.primeFactors, the expensive part, without"
+                + " the GIL",
+            Lesson.STRATEGY_1,
+            ID));
   }
 
   @Test
   @Order(1)
-  @DisplayName("maps each int to its unique prime factors, ascending; nothing leaked")
+  @DisplayName("maps each int to a new list of its unique prime factors, ascending")
   void mapsEachIntToItsFactors() {
-    Extension.Outcome[] out = new Extension.Outcome[1];
-    Result r = call(Extension.on(NUMBERS), "compute_prime_factors(" + EXPECTED.keySet() + ")", out);
-    expect(
-        r.raised() == null && r.dict().equals(EXPECTED),
-        "the dict " + EXPECTED,
-        () -> r.raised() != null ? "it raised " + r.raised().getMessage() : "got " + r.dict(),
-        "key each input int (PyLong.fromLong) to a new PyList of Expensive.primeFactors(n),"
-            + " in the order the factors come.");
-    expect(
-        r.refcnt() == 1 && out[0].end().leaks().isEmpty(),
-        "a dict returned as a new reference (refcount 1), and every object freed at shutdown",
-        () -> "refcount " + r.refcnt() + ", leaked: " + out[0].end().rootLeaks(),
-        "setItem increfs both key and value: decref the PyLong and PyList you made once they"
-            + " are stored. Return the dict without an extra incref.");
+    SplittableRandom random = random("maps each int");
+    for (int size : Ch07Inputs.sizes(random)) {
+      List<Ch07Inputs.Factored> ints = Ch07Inputs.factoredInts(random, size);
+      Run run = plainRun(ints);
+      String situation = call(size);
+      returnedNormally(
+          run,
+          situation,
+          "nothing else changes the list in this run: read the exception and the line it names",
+          Lesson.STRATEGY_1);
+      Optional<String> wrong = run.dict().check(ints, expectedKeys(ints));
+      expect(
+          wrong.isEmpty(),
+          situation + ": a dict from each int to the list of its unique prime factors, ascending",
+          () -> wrong.orElse(""),
+          "each int of the list is a key, and its value is a new list of the int's unique prime"
+              + " factors in ascending order, as Expensive.primeFactors returns them; run"
+              + " ./gilbook hint "
+              + ID
+              + ".");
+    }
+  }
+
+  private static Map<Long, List<Long>> expectedKeys(List<Ch07Inputs.Factored> ints) {
+    java.util.LinkedHashMap<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+    ints.forEach(f -> out.put(f.value(), f.factors()));
+    return out;
   }
 
   @Test
   @Order(2)
-  @DisplayName("Expensive.primeFactors never runs while the GIL is held")
-  void neverFactorsWithTheGil() {
-    Extension.Outcome[] out = new Extension.Outcome[1];
-    call(Extension.on(NUMBERS), "compute_prime_factors", out);
-    long underGil = out[0].extension().cpuWithGil();
-    long total = underGil + out[0].extension().ranWithoutGil();
-    expect(
-        underGil == 0,
-        "0 ms of Work.cpu with the GIL held",
-        () ->
-            String.format(
-                "%.2f ms of factoring ran holding the GIL%s",
-                underGil / 1e6,
-                underGil >= total ? ": your extension holds the GIL throughout" : ""),
-        "copy the ints into a long[] while you hold the GIL, then factor them all inside"
-            + " py.allowThreads(() -> ...) (py.detach in PyO3 0.26), and build the dict after.");
+  @DisplayName("returns a new reference to the dict; nothing leaked")
+  void returnsANewReferenceAndLeaksNothing() {
+    SplittableRandom random = random("new reference");
+    for (int size : Ch07Inputs.sizes(random)) {
+      Run run = plainRun(Ch07Inputs.factoredInts(random, size));
+      String situation = call(size);
+      returnedNormally(
+          run, situation, "read the exception and the line it names", Lesson.STRATEGY_1);
+      int refcnt = run.dict().refcnt();
+      expect(
+          refcnt == 1,
+          situation + ": a dict returned as a new reference (refcount 1), which the caller owns",
+          () ->
+              (run.dict() == FactorDict.NONE
+                  ? "it returned null"
+                  : "the dict came back with a refcount of "
+                      + refcnt
+                      + ", so after the caller drops its reference "
+                      + (refcnt > 1 ? "it is never freed" : "it is already freed")),
+          Lesson.rule(
+              "a function returns one new reference to its result, and keeps none for itself",
+              Lesson.WORKBOOK,
+              ID));
+      expect(
+          Leaks.none(run.outcome().end()),
+          situation + ": every object freed at shutdown",
+          () -> Leaks.describe(run.outcome().end()),
+          Lesson.rule(
+              "the dict takes its own reference to each key and value it stores; the extension"
+                  + " must give back the ones it owns",
+              Lesson.WORKBOOK,
+              ID));
+    }
   }
 
   @Test
   @Order(3)
-  @DisplayName("the extension thread holds the GIL for under 10% of its run")
-  void holdsTheGilBriefly() {
-    Extension.Outcome[] out = new Extension.Outcome[1];
-    call(Extension.on(NUMBERS), "compute_prime_factors", out);
-    double fraction = out[0].holdFraction();
-    expect(
-        fraction < 0.10,
-        "the extension holds the GIL for under 10% of its run",
-        () -> String.format("it held the GIL for %.0f%%", 100 * fraction),
-        "hold the GIL only to read the ints and to build the dict; factor detached.");
+  @DisplayName("Expensive.primeFactors never runs while the GIL is held")
+  void neverFactorsWithTheGil() {
+    SplittableRandom random = random("never factors with the GIL");
+    for (int size : Ch07Inputs.sizes(random)) {
+      Run run = plainRun(Ch07Inputs.factoredInts(random, size));
+      String situation = call(size);
+      returnedNormally(
+          run, situation, "read the exception and the line it names", Lesson.STRATEGY_1);
+      madeFactorCalls(run, situation);
+      Extension.Outcome out = run.outcome();
+      expect(
+          out.callsWithGil() == 0,
+          situation + ": every Expensive.primeFactors call runs with the GIL released",
+          () ->
+              String.format(
+                  "%d of %d calls of Expensive.primeFactors ran while the extension held the"
+                      + " GIL (%.1f ms in which no other Python thread could run)",
+                  out.callsWithGil(), out.calls(), out.extension().cpuWithGil() / 1e6),
+          Lesson.rule(
+              "factoring touches no Python object, so it does not need the GIL",
+              Lesson.STRATEGY_1,
+              ID));
+      expect(
+          out.calls() >= size,
+          situation + ": one Expensive.primeFactors call per int",
+          () ->
+              "only "
+                  + (out.calls() == 1 ? "1 computation" : out.calls() + " computations")
+                  + " ran for "
+                  + size
+                  + " ints, so "
+                  + (size - out.calls())
+                  + " of them were factored without Expensive.primeFactors",
+          Lesson.rule(
+              "every int is factored by Expensive.primeFactors, with the GIL released",
+              Lesson.STRATEGY_1,
+              ID));
+    }
   }
 
   @Test
   @Order(4)
-  @DisplayName("another Python thread gets its work done while the extension factors")
-  void anotherThreadProgresses() {
-    Extension.Outcome[] out = new Extension.Outcome[1];
-    call(
-        Extension.on(NUMBERS)
-            .with(
-                "worker",
-                list -> {
-                  Work.sleep(Duration.ofNanos(100_000));
-                  Eval.loop(10_000, i -> {});
-                }),
-        "compute_prime_factors beside a busy Python thread",
-        out);
-    long workerEnd = out[0].others().get("worker").ended();
-    long extensionEnd = out[0].extension().ended();
-    expect(
-        workerEnd < extensionEnd,
-        "a Python thread needing 0.5 ms of the GIL finishes before the extension does",
-        () ->
-            String.format(
-                "the worker finished at %.2f ms, the extension at %.2f ms",
-                workerEnd / 1e6, extensionEnd / 1e6),
-        "the worker runs only while you are detached: factor inside py.allowThreads.");
+  @DisplayName("the extension thread holds the GIL for under 10% of its run")
+  void holdsTheGilBriefly() {
+    SplittableRandom random = random("holds the GIL briefly");
+    for (int size : Ch07Inputs.sizes(random)) {
+      Run run = plainRun(Ch07Inputs.factoredInts(random, size));
+      String situation = call(size);
+      returnedNormally(
+          run, situation, "read the exception and the line it names", Lesson.STRATEGY_1);
+      madeFactorCalls(run, situation);
+      Extension.Outcome out = run.outcome();
+      expect(
+          out.holdFraction() < 0.10,
+          situation + ": the extension holds the GIL for under 10% of its run",
+          () ->
+              String.format(
+                  "it held the GIL for %.0f%% of its run (%.2f of %.2f ms)",
+                  100 * out.holdFraction(),
+                  out.extension().held() / 1e6,
+                  (out.extension().ended() - out.extension().started()) / 1e6),
+          Lesson.rule(
+              "hold the GIL only to read the ints and to build the dict", Lesson.STRATEGY_1, ID));
+    }
   }
 
   @Test
   @Order(5)
-  @DisplayName("survives another thread popping items while the extension is detached")
+  @DisplayName("another Python thread gets its work done while the extension factors")
+  void anotherThreadProgresses() {
+    SplittableRandom random = random("another thread progresses");
+    for (int size : Ch07Inputs.sizes(random)) {
+      Busy busy = Busy.draw(random);
+      Run run =
+          call(
+              Extension.on(values(Ch07Inputs.factoredInts(random, size)))
+                  .with(Busy.THREAD, busy::apply),
+              call(size) + " beside a busy Python thread");
+      String situation = call(size) + " beside " + busy.describe();
+      returnedNormally(
+          run, situation, "read the exception and the line it names", Lesson.STRATEGY_1);
+      madeFactorCalls(run, situation);
+      var worker = run.outcome().others().get(Busy.THREAD);
+      long extensionEnd = run.outcome().extension().ended();
+      expect(
+          worker.ended() < extensionEnd,
+          situation + ": that thread finishes before the extension does",
+          () ->
+              String.format(
+                  "that thread finished at %.2f ms, after the extension (%.2f ms): it waited"
+                      + " %.2f ms for the GIL",
+                  worker.ended() / 1e6, extensionEnd / 1e6, worker.waited() / 1e6),
+          Lesson.rule(
+              "other Python threads can run only while the extension has released the GIL",
+              Lesson.STRATEGY_1,
+              ID));
+    }
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("survives another thread shrinking the list while the extension factors")
   void survivesAConcurrentShrink() {
-    Extension.Outcome[] out = new Extension.Outcome[1];
-    Result r =
-        call(
-            Extension.on(NUMBERS)
-                .with(
-                    "popper",
-                    list -> {
-                      Work.sleep(Duration.ofNanos(300_000)); // while the extension factors
-                      list.pop().decref();
-                      list.pop().decref();
-                    }),
-            "compute_prime_factors while another thread pops 2 items at 0.3 ms",
-            out);
-    expect(
-        r.raised() == null,
-        "compute_prime_factors returns a dict when the list shrinks under it",
-        () -> "it raised " + r.raised().type() + ": " + r.raised().getMessage(),
-        "the list may change while you are detached: read what you need before detaching, or"
-            + " check numbers.size() when you hold the GIL again.");
-    boolean right =
-        r.dict().entrySet().stream().allMatch(e -> e.getValue().equals(EXPECTED.get(e.getKey())))
-            && r.dict().keySet().containsAll(List.of(387L, 2L, 75L));
-    expect(
-        right,
-        "a dict with the right factors for every key, and keys for the 3 ints still in the list",
-        () -> "got " + r.dict(),
-        "factor the ints you read; a number popped later may stay in the dict, but no key may"
-            + " map to wrong factors.");
+    SplittableRandom random = random("survives a shrink");
+    for (Shrink shrink : Shrink.trials(random)) {
+      List<Ch07Inputs.Factored> ints = Ch07Inputs.factoredInts(random, shrink.size());
+      Run run =
+          call(
+              Extension.on(values(ints)).with(Shrink.THREAD, shrink::apply),
+              call(shrink.size()) + " while the list shrinks");
+      String situation = call(shrink.size()) + ", and " + shrink.describe("Expensive.primeFactors");
+      returnedNormally(
+          run,
+          situation,
+          "while the extension is detached, other threads may shorten the list: an index it had"
+              + " may be gone when it holds the GIL again",
+          Lesson.DETACHED);
+      Optional<String> wrong =
+          run.dict().check(ints.subList(0, shrink.remaining()), expectedKeys(ints));
+      expect(
+          wrong.isEmpty(),
+          situation
+              + ": a key with the right factors for each of the "
+              + shrink.remaining()
+              + " ints left (an int read before the removal may stay too)",
+          () -> wrong.orElse(""),
+          Lesson.rule(
+              "the ints the extension read before detaching are still valid; an index it had"
+                  + " may not be",
+              Lesson.DETACHED,
+              ID));
+      expect(
+          Leaks.none(run.outcome().end()),
+          situation + ": every object freed at shutdown",
+          () -> Leaks.describe(run.outcome().end()),
+          Lesson.rule(
+              "a reference the extension owns must be given back on every path",
+              Lesson.WORKBOOK,
+              ID));
+    }
   }
 }

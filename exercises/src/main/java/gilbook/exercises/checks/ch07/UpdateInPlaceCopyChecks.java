@@ -2,6 +2,9 @@ package gilbook.exercises.checks.ch07;
 
 import static gilbook.exercises.grading.Feedback.expect;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -9,18 +12,50 @@ import org.junit.jupiter.api.Test;
 /** Grades "Update in place, Strategy 1": copy out, compute detached, write back. */
 class UpdateInPlaceCopyChecks extends UpdateInPlaceChecks {
 
+  @Override
+  String id() {
+    return "update-in-place-copy";
+  }
+
+  @Override
+  String strategy() {
+    return Lesson.STRATEGY_1;
+  }
+
   @Test
   @Order(10)
-  @DisplayName("takes the GIL the same number of times for 3 items as for 6 (one detach)")
+  @DisplayName("releases the GIL once and takes it back once, whatever the length")
   void detachesOnceWhateverTheLength() {
-    long small = plainRun("update_in_place on 3 items", 1, 2, 3).extension().acquisitions();
-    long large = plainRun("update_in_place on 6 items", NUMBERS).extension().acquisitions();
+    SplittableRandom random = random("detaches once");
+    int[] sizes = Ch07Inputs.sizes(random);
+    List<Long> acquisitions = new ArrayList<>();
+    for (int size : sizes) {
+      Extension.Outcome out = plainRun(Ch07Inputs.ints(random, size));
+      returnedNormally(out, call(size), "read the exception and the line it names", strategy());
+      acquisitions.add(out.extension().acquisitions());
+    }
+    boolean same = acquisitions.stream().distinct().count() == 1;
+    boolean released = acquisitions.stream().allMatch(a -> a > 1);
     expect(
-        small == large,
-        "as many GIL acquisitions for 6 items as for 3: one allowThreads around the whole"
-            + " computation",
-        () -> small + " acquisitions for 3 items, " + large + " for 6",
-        "Strategy 1 takes the GIL back once, not per element: copy every int into a long[]"
-            + " first, compute all the results inside one py.allowThreads, then write them back.");
+        same && released,
+        "as many GIL acquisitions for a long list as for a short one, and at least one release",
+        () -> Acquisitions.describe(sizes, acquisitions) + ": " + why(sizes, acquisitions),
+        Lesson.rule(
+            "Strategy 1 releases the GIL once for the whole computation and takes it back once,"
+                + " whatever the length of the list",
+            strategy(),
+            id()));
+  }
+
+  private static String why(int[] sizes, List<Long> acquisitions) {
+    if (acquisitions.stream().anyMatch(a -> a <= 1)) {
+      return "on "
+          + (acquisitions.stream().allMatch(a -> a <= 1) ? "every list" : "some lists")
+          + " it never released the GIL at all";
+    }
+    return String.format(
+        "it took the GIL %.1f more times for each extra item, so it released it during the"
+            + " computation again and again",
+        Acquisitions.perElement(sizes, acquisitions));
   }
 }

@@ -1,0 +1,25 @@
+// WRONG: decrefs each key after storing it but forgets the value list, so every factor list leaks
+import gilbook.runtime.pyo3.*;
+import gilbook.exercises.contract.Expensive;
+
+PyDict compute(Python py, Bound<PyList> numbers) {
+    PyList list = numbers.get();
+    long[] values = new long[list.size()];
+    for (int i = 0; i < values.length; i++) {
+        values[i] = ((PyLong) list.getItem(i)).asLong();
+    }
+    long[][] factors = py.allowThreads(() -> {
+        long[][] out = new long[values.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Expensive.primeFactors(values[i]);
+        }
+        return out;
+    });
+    PyDict result = PyDict.empty();
+    for (int i = 0; i < values.length; i++) {
+        PyLong key = PyLong.fromLong(values[i]);
+        result.setItem(key, PyList.ofLongs(factors[i]));
+        key.decref();
+    }
+    return result;
+}

@@ -1,0 +1,26 @@
+// WRONG: takes the keys from the list again after detaching, by index, as if the list could not have changed meanwhile
+import gilbook.runtime.pyo3.*;
+import gilbook.exercises.contract.Expensive;
+
+PyDict compute(Python py, Bound<PyList> numbers) {
+    PyList list = numbers.get();
+    long[] values = new long[list.size()];
+    for (int i = 0; i < values.length; i++) {
+        values[i] = ((PyLong) list.getItem(i)).asLong();
+    }
+    long[][] factors = py.allowThreads(() -> {
+        long[][] out = new long[values.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Expensive.primeFactors(values[i]);
+        }
+        return out;
+    });
+    PyDict result = PyDict.empty();
+    for (int i = 0; i < values.length; i++) {
+        PyObject key = list.getItem(i);
+        PyList value = PyList.ofLongs(factors[i]);
+        result.setItem(key, value);
+        value.decref();
+    }
+    return result;
+}

@@ -1,0 +1,16 @@
+// WRONG: releases the GIL around each element's computation, taking it back once per element (Strategy 1 detaches once)
+import gilbook.runtime.pyo3.*;
+import gilbook.exercises.contract.Expensive;
+
+void apply(Python py, Bound<PyList> numbers) {
+    PyList list = numbers.get();
+    for (int i = 0; i < list.size(); i++) {
+        long n = ((PyLong) list.getItem(i)).asLong();
+        long computed = py.allowThreads(() -> Expensive.compute(n));
+        if (i < list.size()) {
+            PyLong result = PyLong.fromLong(computed);
+            list.setItem(i, result);
+            result.decref();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+// WRONG: writes every result back without checking the list's size after allowThreads returns
+import gilbook.runtime.pyo3.*;
+import gilbook.exercises.contract.Expensive;
+
+void apply(Python py, Bound<PyList> numbers) {
+    PyList list = numbers.get();
+    long[] values = new long[list.size()];
+    for (int i = 0; i < values.length; i++) {
+        values[i] = ((PyLong) list.getItem(i)).asLong();
+    }
+    long[] results = py.allowThreads(() -> {
+        long[] out = new long[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Expensive.compute(values[i]);
+        }
+        return out;
+    });
+    for (int i = 0; i < results.length; i++) {
+        PyLong result = PyLong.fromLong(results[i]);
+        list.setItem(i, result);
+        result.decref();
+    }
+}
