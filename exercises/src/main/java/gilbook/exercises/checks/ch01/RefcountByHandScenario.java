@@ -10,6 +10,7 @@ import gilbook.runtime.Clock;
 import gilbook.runtime.Interpreter;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyObject;
+import gilbook.runtime.ShutdownReport;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -33,16 +34,26 @@ public final class RefcountByHandScenario implements ExerciseScenario {
             .clock(Clock.virtual(ExerciseScenario.RUN_SEED))
             .stderr(new PrintStream(OutputStream.nullOutputStream()))
             .build();
+    boolean raised = false;
     try {
       interp.run(() -> play(learner, random, out));
     } catch (RuntimeException e) { // SimulationError, PyException, or a bug of the learner's
       out.println("  your code raised " + RefcountFeedback.raised(e));
+      raised = true;
     } finally {
       interp.close();
     }
     out.println();
+    if (raised) {
+      out.println("The run stopped there, before the caller let go of its references.");
+      return;
+    }
+    List<ShutdownReport.Leak> leaks = interp.shutdown().rootLeaks();
     out.println("At shutdown, after the caller let go of every reference it owned:");
-    out.println("  " + interp.shutdown().toString().replace("\n", "\n  "));
+    if (leaks.isEmpty()) {
+      out.println("  nothing leaked");
+    }
+    leaks.forEach(l -> out.println("  leak: " + l));
   }
 
   private static void play(RefcountByHand learner, SplittableRandom random, PrintStream out) {

@@ -175,19 +175,13 @@ final class EmbedHost implements EmbedWithWorkers.Host {
           gil.learnerStarts();
           try {
             learner.main(host, plan.workers(), plan.items(), results);
-          } finally {
-            stopped[0] = !PythonEngine.isInitialized();
-            boolean again = interp.gilStateEnsure();
-            ledger.observe();
-            if (!results.isFreed()) {
-              for (PyObject item : results.itemsView()) {
-                values.add(item instanceof PyLong n && !n.isFreed() ? n.asLong() : Long.MIN_VALUE);
-              }
-              read[0] = true;
-              results.decref();
-            }
-            interp.gilStateRelease(again);
+          } catch (RuntimeException e) {
+            readBack(interp, ledger, results, values, read, stopped);
+            throw e;
           }
+          // Not after an Error: that is how the runtime stops a stuck thread, and a stopped run
+          // has nothing left to read back.
+          readBack(interp, ledger, results, values, read, stopped);
         });
     Stall stall = null;
     Map<String, ThreadStats> stats = new LinkedHashMap<>();
@@ -224,6 +218,27 @@ final class EmbedHost implements EmbedWithWorkers.Host {
         stopped[0],
         exceptions,
         interp.shutdown());
+  }
+
+  /** Main, after the learner's main: notes the engine's state, reads the list and frees it. */
+  private static void readBack(
+      Interpreter interp,
+      AppendLedger ledger,
+      PyList results,
+      List<Long> values,
+      boolean[] read,
+      boolean[] stopped) {
+    stopped[0] = !PythonEngine.isInitialized();
+    boolean again = interp.gilStateEnsure();
+    ledger.observe();
+    if (!results.isFreed()) {
+      for (PyObject item : results.itemsView()) {
+        values.add(item instanceof PyLong n && !n.isFreed() ? n.asLong() : Long.MIN_VALUE);
+      }
+      read[0] = true;
+      results.decref();
+    }
+    interp.gilStateRelease(again);
   }
 
   /** What escaped the threads' bodies, without the runtime's own stopping of stuck threads. */

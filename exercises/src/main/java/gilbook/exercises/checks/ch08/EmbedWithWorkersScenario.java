@@ -24,19 +24,18 @@ public final class EmbedWithWorkersScenario implements ExerciseScenario {
     out.println("  " + plan.describe() + "; worker threads start after a short delay each");
     EmbedHost.Outcome run = EmbedHost.run(Submission.get(EmbedWithWorkers.class), plan);
     out.println();
-    out.println("The GIL, thread by thread:");
+    out.println("The GIL, thread by thread (Main's includes the host's own set-up and read-back):");
     for (ThreadStats s : run.stats().values()) {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %-9s took it %3d times, held it %7.3f ms (longest %7.3f ms), waited %7.3f ms,"
-                  + " .NET work under it %7.3f ms",
+              "  %-9s took it %3d times, held it %s (longest %s), waited %s, .NET work under it %s",
               s.name(),
               s.acquisitions(),
-              s.held() / 1e6,
-              s.longestHold() / 1e6,
-              s.waited() / 1e6,
-              s.cpuWithGil() / 1e6));
+              time(s.held()),
+              time(s.longestHold()),
+              time(s.waited()),
+              time(s.cpuWithGil())));
     }
     out.println();
     out.println("Who appended what:");
@@ -63,6 +62,9 @@ public final class EmbedWithWorkersScenario implements ExerciseScenario {
               + ".");
     }
     ShutdownReport end = run.end();
+    if (run.finished() && end.rootLeaks().isEmpty()) {
+      out.println("Nothing leaked.");
+    }
     if (run.finished() && !end.rootLeaks().isEmpty()) {
       out.println();
       out.println("Still alive at the end:");
@@ -71,5 +73,12 @@ public final class EmbedWithWorkersScenario implements ExerciseScenario {
         out.println("  and " + (end.rootLeaks().size() - 6) + " more");
       }
     }
+  }
+
+  /** A duration for people: microseconds below a millisecond, else milliseconds. */
+  private static String time(long nanos) {
+    return nanos < 1_000_000
+        ? String.format(Locale.ROOT, "%.1f µs", nanos / 1e3)
+        : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
   }
 }
