@@ -51,13 +51,21 @@ final class OwnerModel {
   }
 
   /**
-   * Plays {@code steps} steps, failing with {@code expected} and {@code rule} at the first wrong
-   * count.
+   * Plays {@code steps} seeded steps, failing with {@code expected} and {@code rule} at the first
+   * wrong count. With {@code opening}, the first four steps are fixed in kind (the same object
+   * appended twice to one list, a pop, a del), so that every mistake in append or pop shows in
+   * every run; the objects and lists they use are still drawn from the seed.
    */
-  void play(int steps, String expected, String rule) {
+  void play(int steps, boolean opening, String expected, String rule) {
+    int x = random.nextInt(OBJECTS);
+    int m = random.nextInt(LISTS);
     for (int s = 0; s < steps; s++) {
       int kind = random.nextInt(10);
       int j = random.nextInt(LISTS);
+      if (opening && s < 4) {
+        kind = s < 2 ? 0 : s == 2 ? 5 : 8;
+        j = m;
+      }
       if (kind >= 8 && !held.isEmpty()) {
         int i = held.remove(random.nextInt(held.size()));
         objects.get(i).decref();
@@ -65,7 +73,7 @@ final class OwnerModel {
       } else if (kind >= 5 && !slots.get(j).isEmpty()) {
         pop(j, expected, rule);
       } else {
-        int i = random.nextInt(OBJECTS);
+        int i = opening && s < 2 ? x : random.nextInt(OBJECTS);
         learner.listAppend(lists.get(j), objects.get(i));
         slots.get(j).add(i);
         history.add("M" + j + ".append(" + names.get(i) + ")");

@@ -227,7 +227,7 @@ class RefcountByHandChecks {
         rule,
         () -> {
           for (int s = 0; s < SEQUENCES; s++) {
-            new OwnerModel(learner, random).play(between(random, 12, 20), expected, rule);
+            new OwnerModel(learner, random).play(between(random, 12, 20), s == 0, expected, rule);
           }
         });
   }
@@ -240,15 +240,18 @@ class RefcountByHandChecks {
     String expected = "every object freed at shutdown, and no freed object used";
     String rule = "each reference is given back once, by its owner: " + LEAKS + "." + orHint(ID);
     for (int s = 0; s < SHUTDOWN_SEQUENCES; s++) {
+      boolean hardest = s == 0;
       ShutdownReport report =
           RefcountRun.run(
               expected,
               rule,
               () -> {
-                PyList list = Ch01Inputs.listOf(random, between(random, 0, 6));
+                PyList list = Ch01Inputs.listOf(random, between(random, hardest ? 2 : 0, 6));
                 int steps = between(random, 4, 12);
                 for (int i = 0; i < steps; i++) {
-                  if (list.size() > 0 && random.nextInt(3) == 0) {
+                  // The first run always appends, then pops an item only the list owns.
+                  boolean pop = hardest && i < 2 ? i == 1 : random.nextInt(3) == 0;
+                  if (pop && list.size() > 0) {
                     learner.listPop(list).decref(); // del y
                   } else {
                     PyObject item = Ch01Inputs.newObject(random, Ch01Inputs.value(random));

@@ -130,10 +130,11 @@ class EmbedWithWorkersChecks {
               + HINT
               + ".";
       case SHUTDOWN_WAITS_FOR_MAIN ->
-          "Shutdown takes the GIL on the thread that calls it, so the lesson has a rule for a"
-              + " Shutdown on another thread: chapter 8, "
+          "Shutdown takes the GIL on the thread that calls it, so the lesson has a rule for"
+              + " this case (chapter 8, "
               + SHUTDOWN_ELSEWHERE
-              + ". Or "
+              + "): when Shutdown runs on another thread, the main thread leaves the GIL released"
+              + " and lets Shutdown take it. Or "
               + HINT
               + ".";
       case MAIN_TOOK_IT_BACK_TOO_SOON ->
@@ -207,9 +208,11 @@ class EmbedWithWorkersChecks {
             }
           }
           List<String> waits = new ArrayList<>();
+          boolean stuck = false;
           for (String t : out.threads()) {
             ThreadStats s = out.stats().get(t);
             if (out.stall() != null && out.stall().waitsForGil(t)) {
+              stuck = true;
               waits.add(
                   t
                       + " was still waiting for the GIL"
@@ -224,24 +227,34 @@ class EmbedWithWorkersChecks {
           }
           List<String> got = new ArrayList<>(cpu);
           got.addAll(waits);
+          String rule;
+          if (!cpu.isEmpty()) {
+            rule =
+                "a thread running .NET code never offers the GIL to anyone: chapter 8, "
+                    + STARTS_HOLDING
+                    + " and "
+                    + EVERY_CALL
+                    + " (keep the block short). Or "
+                    + HINT
+                    + ".";
+          } else if (stuck) {
+            rule =
+                "the run stopped with threads still waiting: the check \"the program finishes\""
+                    + " says who held the GIL and why.";
+          } else {
+            rule =
+                "a worker waits as long as another thread keeps the GIL: chapter 8, "
+                    + FORGETTING
+                    + ". Or "
+                    + HINT
+                    + ".";
+          }
           throw Feedback.fail(
               "no thread runs .NET work while it holds the GIL, and each worker waits under "
                   + millis(MAX_WAIT)
                   + " for it in all",
               with(out) + block(got),
-              !cpu.isEmpty()
-                  ? "a thread running .NET code never offers the GIL to anyone: chapter 8, "
-                      + STARTS_HOLDING
-                      + " and "
-                      + EVERY_CALL
-                      + " (keep the block short). Or "
-                      + HINT
-                      + "."
-                  : "a worker waits as long as another thread keeps the GIL: chapter 8, "
-                      + FORGETTING
-                      + ". Or "
-                      + HINT
-                      + ".");
+              rule);
         });
   }
 
