@@ -15,8 +15,11 @@
 //   list.obItem().removeLast()   take the last pointer out (no decref)
 //   item.incref() / item.decref()  Py_INCREF / Py_DECREF
 //
-// Graded: the counts match CPython's rules, and at shutdown nothing leaked
-// and no freed object was used.
+// Graded on lists of varied sizes and objects with varied numbers of owners:
+// append puts the item last with one more owner, pop takes the last item
+// and hands its reference over, sys.getrefcount matches CPython's rules
+// after every step, and at shutdown nothing leaked and no freed object was
+// used.
 //
 // Check it:  ./gilbook check refcount-by-hand      Stuck?  ./gilbook hint refcount-by-hand
 

@@ -16,7 +16,7 @@ void main(Host host, int workers, int items, PyList results) {
         host.startWorker(() -> {
             for (int i = 0; i < items; i++) {
                 try (GilState gil = Py.gil()) {
-                    PyLong item = PyLong.fromLong(worker * items + i);
+                    PyLong item = PyLong.fromLong(1000 * (worker + 1) + i);
                     results.append(item);
                     item.decref(); // the list holds its own reference
                 }

@@ -9,6 +9,7 @@ import gilbook.runtime.Mutex;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
 import gilbook.runtime.PyObject;
+import gilbook.runtime.PyThreadState;
 import gilbook.runtime.ShutdownReport;
 import gilbook.runtime.ThreadStats;
 import gilbook.runtime.TimeLimitError;
@@ -19,51 +20,72 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the learner's host program the way a .NET process runs its {@code Main}: on a native thread
- * named {@code Main} that holds no GIL. The grader owns one thing: the results list, made before
- * the learner's code runs and read and freed after it returns.
+ * named {@code Main} that holds no GIL, with the workers, items, work and thread start-up delays of
+ * one {@link EmbedPlan}. The grader owns one thing: the results list, made before the learner's
+ * code runs and read and freed after it returns.
  *
  * <p>{@link #joinWorkers()} is C#'s {@code Thread.Join}: a wait on a mutex and a condition variable
  * that keeps the GIL if the caller holds it, unlike Python's {@code Thread.join}.
  *
- * <p>Virtual time, four cores, seed 1: every run is the same. Not thread-safe.
+ * <p>Besides the interpreter's trace and statistics, a run records who appended what ({@link
+ * AppendLedger}) and who waits for the GIL in which call ({@link GilLog}). Virtual time, four
+ * cores: the same plan always gives the same run. Not thread-safe.
  */
 final class EmbedHost implements EmbedWithWorkers.Host {
-  static final int WORKERS = 3;
-  static final int ITEMS = 4;
-  static final Duration HOST_WORK = Duration.ofMillis(20);
+  /** How far a run may go in virtual time: far beyond any plan's work and start-up delays. */
+  static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
-  /** What a run left behind. {@code results} is null when the list could not be read. */
+  /**
+   * What a run left behind.
+   *
+   * @param plan the run's inputs
+   * @param threads the threads {@code host.startWorker} started, in start order
+   * @param stats Main's and each started thread's GIL statistics
+   * @param appended what each thread appended to the list, from {@link AppendLedger}
+   * @param finalValues the ints in the list when main returned, or {@code null} if it never did or
+   *     the list could not be read
+   * @param stall why the run stopped early, or {@code null} when every thread finished
+   * @param engineStopped whether the engine was shut down when main returned
+   * @param exceptions what escaped a thread's body, by thread
+   * @param end the interpreter's shutdown report
+   */
   record Outcome(
-      List<Long> results,
-      String deadlock,
-      Map<String, ThreadStats> workers,
+      EmbedPlan plan,
+      List<String> threads,
+      Map<String, ThreadStats> stats,
+      Map<String, List<AppendLedger.Item>> appended,
+      List<Long> finalValues,
+      Stall stall,
       boolean engineStopped,
       Map<String, Throwable> exceptions,
       ShutdownReport end) {
     boolean finished() {
-      return deadlock.isEmpty();
-    }
-
-    /** The longest any worker waited for the GIL, in nanoseconds. */
-    long longestWait() {
-      return workers.values().stream().mapToLong(ThreadStats::waited).max().orElse(0);
+      return stall == null;
     }
   }
 
   private final Interpreter interp;
+  private final EmbedPlan plan;
+  private final AppendLedger ledger;
   private final Mutex mutex;
   private final Cond cond;
   private final List<String> names = new ArrayList<>();
+  private final Set<String> finished = new LinkedHashSet<>();
+  private final Set<String> joining = new LinkedHashSet<>();
   private int started;
   private int done;
 
-  private EmbedHost(Interpreter interp) {
+  private EmbedHost(Interpreter interp, EmbedPlan plan, AppendLedger ledger) {
     this.interp = interp;
+    this.plan = plan;
+    this.ledger = ledger;
     this.mutex = interp.clock().newMutex("Thread.Join");
     this.cond = interp.clock().newCond("Thread.Join", mutex);
   }
@@ -75,93 +97,161 @@ final class EmbedHost implements EmbedWithWorkers.Host {
 
   @Override
   public void startWorker(Runnable body) {
-    String name = "Worker-" + started;
+    ledger.observe();
+    int k = started;
+    String name = "Worker-" + k;
     names.add(name);
     mutex.lock();
     started++;
     mutex.unlock();
+    long delay = plan.startDelay(k);
     interp.startNative(
         name,
         () -> {
           try {
+            if (delay > 0) {
+              Work.sleep(Duration.ofNanos(delay)); // the thread's start-up, before its body
+            }
             body.run();
           } catch (RuntimeException e) {
-            finish();
+            finish(name);
             throw e;
           }
-          finish();
+          finish(name);
         });
   }
 
-  private void finish() {
+  private void finish(String name) {
     mutex.lock();
     done++;
+    finished.add(name);
     cond.broadcast();
     mutex.unlock();
   }
 
   @Override
   public void joinWorkers() {
+    ledger.observe();
+    String me = PyThreadState.get().name();
+    joining.add(me);
     mutex.lock();
     while (done < started) {
       cond.await();
     }
     mutex.unlock();
+    joining.remove(me);
   }
 
   @Override
   public void work() {
-    Work.cpu(HOST_WORK);
+    ledger.observe();
+    Work.cpu(plan.work());
   }
 
-  /** Runs the learner's {@code main} with {@link #WORKERS} workers of {@link #ITEMS} items. */
-  static Outcome run(EmbedWithWorkers learner) {
+  /** Runs the learner's {@code main} once with {@code plan}'s inputs. */
+  static Outcome run(EmbedWithWorkers learner, EmbedPlan plan) {
     Interpreter interp =
         Interpreter.builder()
-            .clock(Clock.virtual(1))
+            .clock(Clock.virtual(plan.clockSeed()))
             .cores(4)
             .stderr(new PrintStream(OutputStream.nullOutputStream()))
-            .timeLimit(Duration.ofSeconds(600))
+            .timeLimit(TIME_LIMIT)
             .build();
-    EmbedHost host = new EmbedHost(interp);
+    AppendLedger ledger = new AppendLedger();
+    GilLog gil = new GilLog();
+    interp.addListener(ledger);
+    interp.addListener(gil);
+    EmbedHost host = new EmbedHost(interp, plan, ledger);
     List<Long> values = new ArrayList<>();
     boolean[] read = new boolean[1];
     boolean[] stopped = new boolean[1];
     interp.startNative(
-        "Main",
+        GilLog.MAIN,
         () -> {
           boolean taken = interp.gilStateEnsure();
           PyList results = PyList.empty();
+          ledger.watch(results);
           interp.gilStateRelease(taken);
+          gil.learnerStarts();
           try {
-            learner.main(host, WORKERS, ITEMS, results);
-          } finally {
-            stopped[0] = !PythonEngine.isInitialized();
-            boolean again = interp.gilStateEnsure();
-            for (int i = 0; i < results.size(); i++) {
-              PyObject item = results.getItem(i);
-              values.add(item instanceof PyLong n ? n.asLong() : Long.MIN_VALUE);
-            }
-            read[0] = true;
-            results.decref();
-            interp.gilStateRelease(again);
+            learner.main(host, plan.workers(), plan.items(), results);
+          } catch (RuntimeException e) {
+            readBack(interp, ledger, results, values, read, stopped);
+            throw e;
           }
+          // Not after an Error: that is how the runtime stops a stuck thread, and a stopped run
+          // has nothing left to read back.
+          readBack(interp, ledger, results, values, read, stopped);
         });
-    String deadlock = "";
-    Map<String, ThreadStats> workers = new LinkedHashMap<>();
-    Map<String, Throwable> exceptions;
+    Stall stall = null;
+    Map<String, ThreadStats> stats = new LinkedHashMap<>();
+    Map<String, Throwable> exceptions = new LinkedHashMap<>();
     try {
       interp.awaitThreads();
     } catch (DeadlockError | TimeLimitError e) {
-      deadlock = e.getMessage() == null ? e.toString() : e.getMessage();
+      stall =
+          new Stall(
+              e instanceof TimeLimitError,
+              e.getMessage() == null ? e.toString() : e.getMessage(),
+              gil.holder().orElse(null),
+              gil.waiting(),
+              List.copyOf(host.joining),
+              List.copyOf(host.names),
+              List.copyOf(host.finished),
+              List.copyOf(escaped(interp).keySet()),
+              gil.mainReleased(),
+              gil.mainTookBackWith());
     } finally {
-      for (String name : host.names) {
-        workers.put(name, interp.threadStats(name));
+      for (ThreadStats s : interp.threadStats()) {
+        stats.put(s.name(), s);
       }
-      exceptions = new LinkedHashMap<>(interp.threadExceptions());
+      exceptions.putAll(escaped(interp));
       interp.close();
     }
     return new Outcome(
-        read[0] ? values : null, deadlock, workers, stopped[0], exceptions, interp.shutdown());
+        plan,
+        List.copyOf(host.names),
+        stats,
+        ledger.byThread(),
+        read[0] ? List.copyOf(values) : null,
+        stall,
+        stopped[0],
+        exceptions,
+        interp.shutdown());
+  }
+
+  /** Main, after the learner's main: notes the engine's state, reads the list and frees it. */
+  private static void readBack(
+      Interpreter interp,
+      AppendLedger ledger,
+      PyList results,
+      List<Long> values,
+      boolean[] read,
+      boolean[] stopped) {
+    stopped[0] = !PythonEngine.isInitialized();
+    boolean again = interp.gilStateEnsure();
+    ledger.observe();
+    if (!results.isFreed()) {
+      for (PyObject item : results.itemsView()) {
+        values.add(item instanceof PyLong n && !n.isFreed() ? n.asLong() : Long.MIN_VALUE);
+      }
+      read[0] = true;
+      results.decref();
+    }
+    interp.gilStateRelease(again);
+  }
+
+  /** What escaped the threads' bodies, without the runtime's own stopping of stuck threads. */
+  private static Map<String, Throwable> escaped(Interpreter interp) {
+    Map<String, Throwable> out = new LinkedHashMap<>();
+    interp
+        .threadExceptions()
+        .forEach(
+            (name, t) -> {
+              if (!t.getClass().getSimpleName().equals("ThreadKilled")) {
+                out.put(name, t);
+              }
+            });
+    return out;
   }
 }

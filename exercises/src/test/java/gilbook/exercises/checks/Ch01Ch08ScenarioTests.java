@@ -1,0 +1,92 @@
+package gilbook.exercises.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gilbook.exercises.grading.ExerciseScenario;
+import gilbook.exercises.grading.Seed;
+import gilbook.exercises.harness.JShellHarness;
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.manifest.Manifest;
+import gilbook.runtime.Interpreter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Run scenarios of chapters 1 and 8 keep the {@link ExerciseScenario} contract on the shipped
+ * stub (which fails) and on the solution: each builds exactly one interpreter, returns normally,
+ * and prints what happened; the prediction exercise's prints no snippet's real count.
+ */
+class Ch01Ch08ScenarioTests {
+  static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  static final AtomicInteger BUILT = new AtomicInteger();
+
+  static {
+    Interpreter.addBuildObserver(interp -> BUILT.incrementAndGet());
+  }
+
+  /** Binds {@code file} to the exercise's contract, runs its scenario, returns what it printed. */
+  private static String run(String id, String file) throws Exception {
+    Exercise exercise = Manifest.load(ROOT).exercise(id).orElseThrow();
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    try (JShellHarness harness = new JShellHarness(quiet, quiet)) {
+      assertTrue(harness.load(Files.readString(ROOT.resolve(file))).ok(), file);
+      assertTrue(harness.bind(Class.forName(exercise.contract())).isEmpty(), file);
+      ExerciseScenario scenario =
+          (ExerciseScenario)
+              Class.forName(exercise.scenario()).getDeclaredConstructor().newInstance();
+      Seed.use(ExerciseScenario.RUN_SEED);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      BUILT.set(0);
+      scenario.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      assertEquals(1, BUILT.get(), id + ": interpreters built by the scenario on " + file);
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String stub(String id) throws IOException {
+    Exercise exercise = Manifest.load(ROOT).exercise(id).orElseThrow();
+    return "exercises/src/main/resources/" + exercise.stubResource();
+  }
+
+  @Test
+  void refcountByHandShowsTheCountsAndTheShutdown() throws Exception {
+    String stub = run("refcount-by-hand", stub("refcount-by-hand"));
+    assertTrue(stub.contains("listAppend(list, "), stub);
+    assertTrue(stub.contains("raised DanglingPointerError") || stub.contains("freed"), stub);
+    String solution = run("refcount-by-hand", "solutions/01-why-the-gil/refcount_by_hand.jsh");
+    assertTrue(solution.contains("listPop(list) returned"), solution);
+    assertTrue(solution.contains("nothing leaked"), solution);
+  }
+
+  @Test
+  void predictGetrefcountShowsThePredictionsButNoAnswer() throws Exception {
+    String stub = run("predict-getrefcount", stub("predict-getrefcount"));
+    // The stub predicts 0 everywhere: with the snippet numbers taken out, any other digit
+    // would be an answer the scenario leaked.
+    String withoutNumbering = stub.replaceAll("(?m)^\\s+\\d\\)", "").replace("3.11", "");
+    assertTrue(withoutNumbering.replaceAll("[^1-9]", "").isEmpty(), stub);
+    assertTrue(stub.contains("you predict 0"), stub);
+    String solution =
+        run("predict-getrefcount", "solutions/01-why-the-gil/predict_getrefcount.jsh");
+    assertTrue(solution.contains("you predict 3"), solution);
+  }
+
+  @Test
+  void embedWithWorkersReportsTheStubsDeadlockAndTheSolutionsWork() throws Exception {
+    String stub = run("embed-with-workers", stub("embed-with-workers"));
+    assertTrue(stub.contains("Deadlock"), stub);
+    assertTrue(stub.contains("waits for the GIL (held by Main) in Py.GIL()"), stub);
+    String solution =
+        run("embed-with-workers", "solutions/08-embedding-python/embed_with_workers.jsh");
+    assertTrue(solution.contains("Worker-0 appended 1000, 1001"), solution);
+    assertTrue(solution.contains("the engine was shut down"), solution);
+  }
+}

@@ -1,0 +1,24 @@
+// RIGHT: shuts down from another thread and, as the wiki says, never calls endAllowThreads
+import gilbook.runtime.pythonnet.*;
+import gilbook.exercises.contract.EmbedWithWorkers.Host;
+
+void main(Host host, int workers, int items, PyList results) {
+    PythonEngine.initialize(host.interp());
+    PythonEngine.beginAllowThreads(); // the GIL stays released: the shutdown thread takes it
+    for (int w = 0; w < workers; w++) {
+        int worker = w;
+        host.startWorker(() -> {
+            for (int i = 0; i < items; i++) {
+                try (GilState gil = Py.gil()) {
+                    PyLong item = PyLong.fromLong(1000 * (worker + 1) + i);
+                    results.append(item);
+                    item.decref();
+                }
+            }
+        });
+    }
+    host.work();
+    host.joinWorkers();
+    host.startWorker(PythonEngine::shutdown);
+    host.joinWorkers();
+}

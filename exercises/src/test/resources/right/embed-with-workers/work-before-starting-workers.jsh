@@ -1,0 +1,24 @@
+// RIGHT: Main does its own work first, with the GIL released, then starts the workers and waits
+import gilbook.runtime.pythonnet.*;
+import gilbook.exercises.contract.EmbedWithWorkers.Host;
+
+void main(Host host, int workers, int items, PyList results) {
+    PythonEngine.initialize(host.interp());
+    PyThreadState saved = PythonEngine.beginAllowThreads();
+    host.work();
+    for (int w = 0; w < workers; w++) {
+        int worker = w;
+        host.startWorker(() -> {
+            for (int i = 0; i < items; i++) {
+                try (GilState gil = Py.gil()) {
+                    PyLong item = PyLong.fromLong(1000 * (worker + 1) + i);
+                    results.append(item);
+                    item.decref();
+                }
+            }
+        });
+    }
+    host.joinWorkers();
+    PythonEngine.endAllowThreads(saved);
+    PythonEngine.shutdown();
+}
