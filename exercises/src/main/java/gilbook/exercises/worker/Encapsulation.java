@@ -15,8 +15,9 @@ package gilbook.exercises.worker;
  * packages are opened to JUnit's commons module, which does that reflection. JUnit's public {@code
  * ReflectionSupport} then lets learner code reach into the checks too; the checks keep nothing
  * there that decides a verdict (they judge the trace and their own seeded inputs), and the worker
- * and grading packages are opened to nobody. The manifest's records are exported (public API only)
- * to Jackson, which binds the manifest to them in {@code verify}.
+ * and grading packages are opened to nobody. The manifest's records are exported (public API only,
+ * nothing opened) to the class path, where Jackson binds the manifest to them in {@code verify};
+ * learner code can read a manifest too, which it could anyway.
  *
  * <p>On the class path (the build's own tests, which grade in-process) there is no module to close,
  * and this does nothing.
@@ -44,7 +45,8 @@ final class Encapsulation {
         self.addOpens(pkg, junit);
       }
     }
-    Module jackson = com.fasterxml.jackson.databind.ObjectMapper.class.getModule();
-    self.addExports("gilbook.exercises.manifest", jackson);
+    // Jackson is on the class path: its module is the class path's unnamed module.
+    Module classPath = ClassLoader.getSystemClassLoader().getUnnamedModule();
+    self.addExports("gilbook.exercises.manifest", classPath);
   }
 }
