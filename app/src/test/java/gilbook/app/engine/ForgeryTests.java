@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (each a file whose methods do nothing, plus one way of faking a pass) goes through the real
  * {@link Workbook#check}, in a real worker JVM, and must not pass. Where the attempt leaves a trace
  * the grader can see, the verdict must name it. Before the worker became a closed module with its
- * own verdict channel, four of these files passed ("✓ 1 of 1 checks passed").
+ * own verdict channel, six of these files passed ("✓ 1 of 1 checks passed"; the race when it won).
  *
  * <p>One worker per file, a few seconds each; nothing here is timed. The class timeout only turns a
  * hang into a failure.
@@ -54,6 +54,8 @@ class ForgeryTests {
           // Nothing for the grader to see: the checks fail, as for any file that does nothing.
           "forge-fake-output.jsh", new Expected(null, "ob_refcnt"),
           "forge-race-thread.jsh", new Expected(null, "ob_refcnt"),
+          // Learner code cannot change the grading thread's loader: the real checks still run.
+          "forge-context-loader.jsh", new Expected(null, "ob_refcnt"),
           "forge-stdin.jsh", new Expected(null, "no secret found"));
 
   @TempDir static Path dir;
