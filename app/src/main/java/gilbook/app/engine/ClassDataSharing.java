@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  *
  * <p>The first worker records the archive as it exits ({@code -XX:ArchiveClassesAtExit}); later
  * ones map it ({@code -XX:SharedArchiveFile}). A JVM silently ignores an archive whose class path
- * or jar timestamps differ, so the archive's name is a hash of the JDK, the class path and every
- * jar's size and time: a rebuild or another JDK simply gets a fresh archive. Thread-safe: a
+ * or jar timestamps differ, so the archive's name is a hash of the JDK, the class path, the module
+ * path (the worker's own code and JUnit are named modules, see {@link WorkerModules}) and every
+ * jar's size and time: a rebuild, another JDK or another layout simply gets a fresh archive. An
+ * archive maps classes from the module path as well as from the class path. Thread-safe: a
  * recording is written under a unique name and moved into place whole.
  */
 final class ClassDataSharing {
@@ -53,11 +55,11 @@ final class ClassDataSharing {
   }
 
   /**
-   * Whether an archive can be used with this class path at all: the JVM refuses to record one when
-   * a folder of classes is on it (as in a development build).
+   * Whether an archive can be used with these paths at all: the JVM refuses to record one when a
+   * folder of classes is on them (as in a development build).
    */
-  static boolean supports(String classPath) {
-    for (String entry : classPath.split(File.pathSeparator)) {
+  static boolean supports(String classPath, String modulePath) {
+    for (String entry : (classPath + File.pathSeparator + modulePath).split(File.pathSeparator)) {
       if (!entry.endsWith(".jar") || new File(entry).isDirectory()) {
         return false;
       }
@@ -65,8 +67,9 @@ final class ClassDataSharing {
     return true;
   }
 
-  Plan plan(String classPath, String uniqueSuffix) {
-    Path archive = directory.resolve("worker-" + fingerprint(classPath) + ".jsa");
+  Plan plan(String classPath, String modulePath, String uniqueSuffix) {
+    String layout = classPath + File.pathSeparator + "--module-path=" + modulePath;
+    Path archive = directory.resolve("worker-" + fingerprint(layout) + ".jsa");
     List<String> quiet = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     if (Files.isRegularFile(archive)) {
       return new Plan(

@@ -2,7 +2,6 @@ package gilbook.app.engine;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gilbook.exercises.worker.Worker;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one job in a child JVM: the only place learner code ever runs. The child gets a heap cap and
- * a time limit; its output is captured with a cap; and its verdict is read from a result file that
- * must carry the secret nonce sent on its standard input. Whatever the learner's code does (loop,
- * exit, halt, deadlock, exhaust memory, start processes), this returns, the caller's JVM lives on,
- * and no process of the job outlives it ({@link ProcessTree}).
+ * a time limit; its output is captured with a cap; and its verdict arrives over a socket that only
+ * the worker itself, presenting a one-time key sent on its standard input before any learner code
+ * runs, can connect to ({@link VerdictInbox}). The worker's own code is a named module that learner
+ * code cannot reach into ({@link WorkerModules}). Whatever the learner's code does (loop, exit,
+ * halt, deadlock, exhaust memory, start processes, forge a verdict), this returns, the caller's JVM
+ * lives on, and no process of the job outlives it ({@link ProcessTree}).
  */
 public final class WorkerProcess {
   /** Heap cap for learner code. */
@@ -68,7 +69,7 @@ public final class WorkerProcess {
   /**
    * What a child JVM did. Immutable.
    *
-   * @param result the worker's answer, present only if it carried the right nonce
+   * @param result the worker's answer, present only if it came over the worker's own connection
    * @param exitCode the child's exit code, or -1 if it was killed
    * @param killed whether the parent had to kill it at the time limit
    * @param output what it printed (standard output and error, merged), up to the cap
@@ -109,8 +110,7 @@ public final class WorkerProcess {
     final ProcessTree tree;
     private final OutputCapture output;
     private final Path dir;
-    private final Path resultFile;
-    private final String nonce;
+    private final VerdictInbox inbox;
     private final ClassDataSharing.Plan cds;
     private final Writer stdin;
 
@@ -118,21 +118,20 @@ public final class WorkerProcess {
         Process process,
         OutputCapture output,
         Path dir,
-        Path resultFile,
-        String nonce,
+        VerdictInbox inbox,
+        String key,
         ClassDataSharing.Plan cds) {
       this.process = process;
       this.tree = ProcessTree.track(process);
       this.output = output;
       this.dir = dir;
-      this.resultFile = resultFile;
-      this.nonce = nonce;
+      this.inbox = inbox;
       this.cds = cds;
       this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-      send(nonce);
+      send(key);
     }
 
-    /** Starts a worker with {@code args}; the nonce is sent at once. */
+    /** Starts a worker with {@code args}; its key is sent at once. */
     static Launch start(List<String> args, OutputStream echo) {
       Path dir;
       try {
@@ -140,8 +139,10 @@ public final class WorkerProcess {
       } catch (IOException e) {
         throw new EngineException("could not create a temporary folder: " + e.getMessage(), e);
       }
-      Path resultFile = dir.resolve("result.json");
-      String nonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+      // The worker connects here and presents the key; learner code, later, finds neither.
+      Path socket = dir.resolve("verdict.sock");
+      String key = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+      VerdictInbox inbox = VerdictInbox.open(socket, key);
       // A session of its own, so that every process the learner's code starts can be found and
       // ended with the worker (see ProcessTree).
       List<String> cmd = new ArrayList<>(ProcessTree.sessionPrefix());
@@ -150,30 +151,36 @@ public final class WorkerProcess {
       cmd.add("-XX:+UseSerialGC");
       cmd.add("-XX:TieredStopAtLevel=1");
       cmd.add("-Dfile.encoding=UTF-8");
+      // No agent can be attached to the worker later (say, by a JVM the learner's code starts).
+      cmd.add("-XX:+DisableAttachMechanism");
       String classPath = System.getProperty("java.class.path");
+      String modulePath = WorkerModules.modulePath();
       Path cache = cacheDirectory;
       ClassDataSharing.Plan cds =
-          cache == null || !ClassDataSharing.supports(classPath)
+          cache == null || !ClassDataSharing.supports(classPath, modulePath)
               ? null
-              : new ClassDataSharing(cache).plan(classPath, nonce.substring(0, 8));
+              : new ClassDataSharing(cache).plan(classPath, modulePath, key.substring(0, 8));
       if (cds != null) {
         cmd.addAll(cds.options());
       }
+      cmd.addAll(WorkerModules.options());
       cmd.add("-cp");
       cmd.add(classPath);
-      cmd.add(Worker.class.getName());
+      cmd.add("-m");
+      cmd.add(WorkerModules.MAIN);
       cmd.addAll(args);
       cmd.add("--result");
-      cmd.add(resultFile.toString());
+      cmd.add(socket.toString());
       Process process;
       try {
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       } catch (IOException e) {
+        inbox.close();
         throw new EngineException("could not start a Java process: " + e.getMessage(), e);
       }
       OutputCapture output =
           new OutputCapture(process.getInputStream(), OUTPUT_LIMIT, echo, "gilbook-worker-output");
-      return new Launch(process, output, dir, resultFile, nonce, cds);
+      return new Launch(process, output, dir, inbox, key, cds);
     }
 
     boolean isAlive() {
@@ -201,6 +208,7 @@ public final class WorkerProcess {
     /** Stops a worker that will not be used, and anything it started. */
     void discard() {
       closeInput();
+      inbox.close();
       tree.end();
       output.finish();
       deleteQuietly(dir);
@@ -226,7 +234,7 @@ public final class WorkerProcess {
       }
       output.finish();
       int exit = process.isAlive() ? -1 : process.exitValue();
-      Optional<WorkerResult> result = readResult(resultFile, nonce);
+      Optional<WorkerResult> result = inbox.verdict().flatMap(WorkerProcess::parse);
       deleteQuietly(dir);
       if (cds != null) {
         // Record the archive only from a worker that ended normally: a killed one may have
@@ -237,16 +245,12 @@ public final class WorkerProcess {
     }
   }
 
-  private static Optional<WorkerResult> readResult(Path file, String nonce) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+  private static Optional<WorkerResult> parse(byte[] verdict) {
     try {
-      WorkerResult r =
+      return Optional.of(
           new ObjectMapper()
               .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-              .readValue(file.toFile(), WorkerResult.class);
-      return nonce.equals(r.nonce()) ? Optional.of(r) : Optional.empty();
+              .readValue(verdict, WorkerResult.class));
     } catch (IOException e) {
       return Optional.empty();
     }

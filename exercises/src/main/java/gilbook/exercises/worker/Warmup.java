@@ -2,11 +2,11 @@ package gilbook.exercises.worker;
 
 import gilbook.exercises.grading.CheckRunner;
 import gilbook.exercises.harness.JShellHarness;
+import gilbook.exercises.worker.warmup.WarmupCheck;
 import gilbook.runtime.Clock;
 import gilbook.runtime.Eval;
 import gilbook.runtime.Interpreter;
 import gilbook.runtime.PyList;
-import org.junit.jupiter.api.Test;
 
 /**
  * What a standby worker does while it waits for its job: it takes every slow first step once (a
@@ -18,15 +18,9 @@ final class Warmup {
 
   static void run(JShellHarness harness) {
     harness.load("int gilbook$warmup() { return 1; }\n");
-    CheckRunner.run(Checks.class);
+    CheckRunner.run(WarmupCheck.class);
     try (Interpreter interp = Interpreter.builder().clock(Clock.virtual(0)).build()) {
       interp.run(() -> Eval.loop(1_000, i -> PyList.ofStrings("warm").decref()));
     }
-  }
-
-  /** A check class that always passes, to load and warm the JUnit Platform. */
-  static final class Checks {
-    @Test
-    void warm() {}
   }
 }

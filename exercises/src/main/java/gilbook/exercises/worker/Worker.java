@@ -1,6 +1,5 @@
 package gilbook.exercises.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gilbook.exercises.grading.GradeReport;
 import gilbook.exercises.grading.Grader;
 import gilbook.exercises.grading.Seed;
@@ -16,9 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry point of the child JVM in which learner code runs. The parent passes the job on the
- * command line and a secret nonce on standard input; the worker answers in a result file, and only
- * a result that carries the nonce counts. So a snippet that prints "PASS", writes fake JSON to the
- * console, or ends the JVM early cannot pass.
+ * command line and a one-time key on standard input; before any learner code runs, the worker
+ * connects to the parent's socket ({@code --result}) and presents the key, and its verdict travels
+ * over that connection and nowhere else ({@link VerdictChannel}). So a snippet that prints "PASS",
+ * writes fake JSON to the console or to a file, or ends the JVM early cannot pass.
  *
  * <pre>
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
@@ -51,9 +49,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * path; see the app's ProcessTree. Here they are still our descendants, even those that started a
  * session of their own.) A worker whose parent is gone ends itself ({@link ParentWatch}).
  *
- * <p>The nonce guards against mistakes and naive tricks, not against a determined cheat: learner
- * code shares this JVM, so reflection could read the nonce and the result path. Stronger isolation
- * would need JShell's remote engine (a second JVM per check), which costs about a second more.
+ * <p>Learner code shares this JVM, so the worker runs as the named module {@code gilbook.exercises}
+ * with its own packages closed ({@link Encapsulation}): reflection, method handles and {@code
+ * sun.misc.Unsafe} cannot reach the connection, the grading code or JUnit's internals, and a job
+ * runs on a thread whose context class loader learner code cannot change ({@link GradingThread}).
+ * An attempt is named in the verdict ({@link Tampering}). What remains possible (native code, the
+ * process's own memory through /proc, changing gilbook's files on disk) is in the exercises README,
+ * under "Residual risk".
  */
 public final class Worker {
   private static final AtomicBoolean ANSWERED = new AtomicBoolean();
@@ -64,9 +66,18 @@ public final class Worker {
    */
   private static byte[] reserve = new byte[16 << 20];
 
+  /** Serialises answers: a private lock, since learner code can lock any class object. */
+  private static final Object ANSWER_LOCK = new Object();
+
   private static JShellHarness standbyHarness;
+
+  /** Carried in every result for the record; the connection, not this, makes a verdict count. */
   private static String nonce = "";
+
+  /** Where the parent's socket was: a file there afterwards was written by learner code. */
   private static Path resultFile;
+
+  private static VerdictChannel channel;
 
   private Worker() {}
 
@@ -75,7 +86,10 @@ public final class Worker {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Map<String, String> opts = options(args);
     resultFile = Path.of(require(opts, "result"));
-    nonce = line(stdin);
+    // The key is spent here, before any learner code runs: the parent accepts one connection.
+    channel = VerdictChannel.connect(resultFile, line(stdin));
+    Encapsulation.apply();
+    Tampering.watch();
     ParentWatch.start();
     if (args.length > 0 && args[0].equals("standby")) {
       JShellHarness prepared = new JShellHarness(System.out, System.err);
@@ -92,7 +106,18 @@ public final class Worker {
     String mode = args.length > 0 ? args[0] : "";
     long limit = Long.parseLong(opts.getOrDefault("limit-ms", "10000"));
     Watchdog.start(limit, detail -> answer(result("timeout", null, detail, List.of())));
-    PrintStream out = System.out;
+    Map<String, String> jobOpts = opts;
+    try {
+      GradingThread.runAndWait(() -> job(mode, jobOpts, System.out));
+    } catch (InterruptedException e) {
+      answer(result("error", null, "the worker was interrupted", List.of()));
+    }
+    System.out.flush();
+    System.err.flush();
+    exit(0);
+  }
+
+  private static void job(String mode, Map<String, String> opts, PrintStream out) {
     try {
       switch (mode) {
         case "check" -> check(opts, out);
@@ -104,9 +129,6 @@ public final class Worker {
     } catch (Throwable t) {
       answer(result("error", null, "the worker failed: " + JShellHarness.describe(t), List.of()));
     }
-    System.out.flush();
-    System.err.flush();
-    exit(0);
   }
 
   /** Ends every process the learner's code started, then this JVM, at once. */
@@ -250,19 +272,21 @@ public final class Worker {
     return new WorkerResult(nonce, status, problems, null, null, detail, lines);
   }
 
-  /** Writes the one answer this worker gives; later calls (say, a late watchdog) are ignored. */
-  static synchronized void answer(WorkerResult result) {
-    if (ANSWERED.get()) {
-      return;
-    }
-    reserve = null;
-    try {
-      Path tmp = resultFile.resolveSibling(resultFile.getFileName() + ".tmp");
-      new ObjectMapper().writeValue(tmp.toFile(), result);
-      Files.move(
-          tmp, resultFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      System.err.println("gilbook worker: could not write " + resultFile + ": " + e);
+  /**
+   * Sends the one answer this worker gives, naming any attempt to forge it ({@link Tampering});
+   * later calls (say, a late watchdog) are ignored.
+   */
+  static void answer(WorkerResult result) {
+    synchronized (ANSWER_LOCK) {
+      if (ANSWERED.getAndSet(true)) {
+        return;
+      }
+      reserve = null;
+      try {
+        channel.send(VerdictJson.write(Tampering.review(result, resultFile)));
+      } catch (IOException | RuntimeException e) {
+        System.err.println("gilbook worker: could not send the verdict: " + e);
+      }
     }
     if ("timeout".equals(result.status())) {
       exit(0);

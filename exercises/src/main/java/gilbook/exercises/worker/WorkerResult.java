@@ -5,11 +5,11 @@ import gilbook.exercises.harness.Problem;
 import java.util.List;
 
 /**
- * What a worker JVM reports to its parent through the result file: the only channel the parent
- * trusts. Immutable.
+ * What a worker JVM reports to its parent over its verdict connection (see VerdictChannel): the
+ * only channel the parent trusts. Immutable.
  *
- * @param nonce the secret the parent sent on the worker's standard input; a result without it is
- *     ignored
+ * @param nonce empty: kept for the JSON's shape. A verdict counts because of the connection it
+ *     arrives on, not because of anything it carries (which learner code could copy)
  * @param status {@code graded}, {@code problems}, {@code ran}, {@code timeout}, {@code verified} or
  *     {@code error}
  * @param problems why the file could not be graded
