@@ -114,9 +114,11 @@ class Ch01Ch08CorpusTests {
 
   /** CPU time of this whole JVM: on a loaded machine, a fairer cost than wall time. */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toNanos)
+        .orElse(0L);
   }
 
   private static boolean selected(Path file) {
