@@ -5,6 +5,7 @@ import gilbook.exercises.manifest.Chapter;
 import gilbook.exercises.manifest.Exercise;
 import gilbook.exercises.manifest.Manifest;
 import gilbook.exercises.manifest.ManifestException;
+import gilbook.exercises.verify.CorpusFile;
 import gilbook.exercises.worker.WorkerResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -323,7 +324,54 @@ public final class Workbook implements AutoCloseable {
     if (!"verified".equals(r.status())) {
       throw new EngineException("verification could not run: " + r.detail());
     }
-    return r.lines();
+    List<String> breaches = new ArrayList<>(r.lines());
+    breaches.addAll(verifyForgeries(echo, repeat));
+    return breaches;
+  }
+
+  /**
+   * Grades each {@code forge-*.jsh} of the wrong corpora the way a learner's file is graded, in a
+   * worker of its own, {@code repeat} times: the verification worker cannot grade a file that ends
+   * or attacks the JVM it runs in. Returns a breach for each one that passed.
+   */
+  private List<String> verifyForgeries(OutputStream echo, int repeat) {
+    List<String> breaches = new ArrayList<>();
+    for (Exercise e : manifest.exercises()) {
+      for (CorpusFile f : CorpusFile.of(root, e.id())) {
+        if (!f.throughAWorkerOnly()) {
+          continue;
+        }
+        if (echo != null) {
+          print(echo, "  grading " + f.display() + " in a worker of its own\n");
+        }
+        for (int run = 0; run < repeat; run++) {
+          long seed = Seed.fresh();
+          CheckOutcome o = check(e, f.path(), null, null, new Cancellation(), seed);
+          if (o.passed()) {
+            breaches.add(
+                e.id()
+                    + ": "
+                    + f.display()
+                    + " passes its checks (seed "
+                    + seed
+                    + "), yet it is wrong: "
+                    + f.label()
+                    + ". The worker must not let learner code forge or skip its verdict");
+            break;
+          }
+        }
+      }
+    }
+    return breaches;
+  }
+
+  private static void print(OutputStream out, String text) {
+    try {
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException ignored) {
+      // progress only
+    }
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.app.TempWorkbook;
 import gilbook.exercises.grading.CheckResult;
-import gilbook.exercises.manifest.Exercise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +22,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Learner code cannot forge a verdict: every {@code forge-*.jsh} of refcount-by-hand's wrong corpus
- * (each a file whose methods do nothing, plus one way of faking a pass) goes through the real
- * {@link Workbook#check}, in a real worker JVM, and must not pass. Where the attempt leaves a trace
- * the grader can see, the verdict must name it. Before the worker became a closed module with its
- * own verdict channel, six of these files passed ("✓ 1 of 1 checks passed"; the race when it won).
+ * Learner code cannot forge a verdict: every {@code forge-*.jsh} of the wrong corpora (each a file
+ * whose methods are wrong, plus one way of faking a pass; most are refcount-by-hand's, and each
+ * exercise has one that ends the JVM after printing a pass) goes through the real {@link
+ * Workbook#check}, in a real worker JVM, and must not pass. Where the attempt leaves a trace the
+ * grader can see, the verdict must name it. Before the worker became a closed module with its own
+ * verdict channel, six of these files passed ("✓ 1 of 1 checks passed"; the race when it won).
  *
  * <p>One worker per file, a few seconds each; nothing here is timed. The class timeout only turns a
  * hang into a failure.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class ForgeryTests {
-  private static final Path CORPUS =
-      TempWorkbook.REAL_ROOT.resolve("exercises/src/test/resources/wrong/refcount-by-hand");
+  private static final Path CORPORA =
+      TempWorkbook.REAL_ROOT.resolve("exercises/src/test/resources/wrong");
 
   /**
    * What each attempt's verdict must say: its kind, and words from its message (or, where the
@@ -58,14 +58,15 @@ class ForgeryTests {
           "forge-context-loader.jsh", new Expected(null, "ob_refcnt"),
           "forge-stdin.jsh", new Expected(null, "no secret found"));
 
+  /** What a file that ends the JVM after printing a pass must be told, in every exercise. */
+  private static final Expected EXIT = new Expected("exit", "System.exit");
+
   @TempDir static Path dir;
   private static Workbook workbook;
-  private static Exercise refcount;
 
   @BeforeAll
   static void openACopyOfTheWorkbook() {
     workbook = Workbook.open(TempWorkbook.copyInto(dir.resolve("wb")).root());
-    refcount = workbook.exercise("refcount-by-hand");
   }
 
   @AfterAll
@@ -78,22 +79,30 @@ class ForgeryTests {
   @TestFactory
   Stream<DynamicTest> noForgeryPasses() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (var all = Files.list(CORPUS)) {
+    try (var all = Files.walk(CORPORA, 2)) {
       all.filter(p -> p.getFileName().toString().matches("forge-.*\\.jsh"))
           .sorted()
           .forEach(files::add);
     }
-    assertTrue(files.size() >= NAMED.size(), "the forge corpus is missing from " + CORPUS);
+    long refcount = files.stream().filter(f -> f.getParent().endsWith("refcount-by-hand")).count();
+    assertTrue(refcount >= NAMED.size(), "the forge corpus is missing from " + CORPORA);
     return files.stream()
-        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> doesNotPass(f)));
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    f.getParent().getFileName() + "/" + f.getFileName(), () -> doesNotPass(f)));
   }
 
   private static void doesNotPass(Path file) {
-    CheckOutcome o = workbook.check(refcount, file, null);
+    String id = file.getParent().getFileName().toString();
+    CheckOutcome o = workbook.check(workbook.exercise(id), file, null);
     String name = file.getFileName().toString();
     String seen = describe(o);
-    assertFalse(o.passed(), () -> name + " passed:\n" + seen);
-    Expected expected = NAMED.get(name);
+    assertFalse(o.passed(), () -> id + "/" + name + " passed:\n" + seen);
+    Expected expected =
+        id.equals("refcount-by-hand")
+            ? NAMED.get(name)
+            : name.equals("forge-exit-after-pass.jsh") ? EXIT : null;
     assertTrue(expected != null, () -> name + " is new: say in NAMED what its verdict must name");
     if (expected.kind() != null) {
       assertEquals(expected.kind(), o.error().map(Verdict::kind).orElse("none"), seen);

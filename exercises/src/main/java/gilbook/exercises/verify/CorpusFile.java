@@ -14,6 +14,11 @@ import java.util.stream.Stream;
  * mistake each (one the lesson warns about, or a trick such as a hard-coded answer) and must fail;
  * files under {@code right/<id>/} solve the exercise in another style and must pass. Each begins
  * with a comment saying which: {@code // WRONG: what it gets wrong} or {@code // RIGHT: its style}.
+ *
+ * <p>Wrong files named {@code forge-*.jsh} attack the grading itself (they end the JVM, reach into
+ * the worker, fake its answer). They are graded only through a real worker JVM, as a learner's file
+ * is: the app's {@code ForgeryTests} in {@code mvn verify}, and {@code gilbook verify}. Graded in
+ * the JVM that verifies, the first {@code System.exit} would end the verification itself.
  * Immutable.
  *
  * @param path the file
@@ -28,7 +33,7 @@ public record CorpusFile(Path path, boolean shouldPass, String label) {
   static final String RIGHT = "right";
 
   /** The corpus of exercise {@code id}: wrong files first, each side sorted by name. */
-  static List<CorpusFile> of(Path root, String id) {
+  public static List<CorpusFile> of(Path root, String id) {
     List<CorpusFile> out = new ArrayList<>();
     out.addAll(read(root.resolve(DIR).resolve(WRONG).resolve(id), false));
     out.addAll(read(root.resolve(DIR).resolve(RIGHT).resolve(id), true));
@@ -54,13 +59,18 @@ public record CorpusFile(Path path, boolean shouldPass, String label) {
     return out;
   }
 
+  /** Whether only a real worker JVM may grade this file (see the class notes). */
+  public boolean throughAWorkerOnly() {
+    return !shouldPass && path.getFileName().toString().startsWith("forge-");
+  }
+
   /** The comment that must open the file: {@code // WRONG:} or {@code // RIGHT:}. */
   String marker() {
     return "// " + (shouldPass ? "RIGHT" : "WRONG") + ":";
   }
 
   /** The file as the authoring contract names it: {@code wrong/ID/NAME.jsh}. */
-  String display() {
+  public String display() {
     Path p = path;
     return p.getParent().getParent().getFileName()
         + "/"
