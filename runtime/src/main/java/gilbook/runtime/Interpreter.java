@@ -456,21 +456,32 @@ public final class Interpreter implements AutoCloseable {
 
   /**
    * Charges {@code ts} with the parallel work its fork/join helpers finished since it last did:
-   * their total, as one computation on one core (see {@link HelperThreads} for why the sum). Called
-   * by {@code ts} at every step other threads could see.
+   * their total, as that many computations one after another on one core (see {@link HelperThreads}
+   * for why the sum). Called by {@code ts} at every step other threads could see.
    */
   void settleParallelWork(PyThreadState ts) {
     if (ts.parallel.pending()) {
-      chargeParallelWork(ts, ts.parallel.takeCpu(), ts.parallel.takeBlocked());
+      chargeParallelWork(
+          ts, ts.parallel.takeCpu(), ts.parallel.takeCpuCalls(), ts.parallel.takeBlocked());
     }
   }
 
-  private void chargeParallelWork(PyThreadState ts, long cpuNanos, long blockedNanos) {
+  /**
+   * Charges {@code cpuNanos}, the sum of {@code calls} computations, as {@code calls} equal
+   * computations in a row: so the trace counts one computation per {@code Work.cpu} call, as for
+   * sequential code, in an order that does not depend on which helper ran which (their real order
+   * does, so each keeps only its share of the sum).
+   */
+  private void chargeParallelWork(PyThreadState ts, long cpuNanos, long calls, long blockedNanos) {
     boolean withGil = ts.holdsGil;
     if (cpuNanos > 0) {
       if (clock.isVirtual()) {
-        long began = ts.clock.cpu(cpuNanos);
-        tracer.cpu(ts, PARALLEL_WORK, withGil, began);
+        long n = Math.max(1, calls);
+        for (long i = 0; i < n; i++) {
+          long share = cpuNanos / n + (i == n - 1 ? cpuNanos % n : 0);
+          long began = ts.clock.cpu(share);
+          tracer.cpu(ts, PARALLEL_WORK, withGil, began);
+        }
       } else {
         // Real time: the helpers' time has passed already, in parallel with this thread's.
         tracer.cpu(ts, PARALLEL_WORK + " of helper threads", withGil, ts.now(), cpuNanos);
@@ -513,7 +524,11 @@ public final class Interpreter implements AutoCloseable {
     awaitQuiescence(ts);
     ts.section = section.outer;
     settleParallelWork(ts);
-    chargeParallelWork(ts, section.threadWork.takeCpu(), section.threadWork.takeBlocked());
+    chargeParallelWork(
+        ts,
+        section.threadWork.takeCpu(),
+        section.threadWork.takeCpuCalls(),
+        section.threadWork.takeBlocked());
     RuntimeException raised = section.failure.get();
     return raised != null ? raised : late;
   }

@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ParallelWork {
   private final AtomicLong cpu = new AtomicLong();
+  private final AtomicLong cpuCalls = new AtomicLong();
   private final AtomicLong blocked = new AtomicLong();
   private volatile boolean pending;
 
   /** Adds {@code nanos} of computation ({@code Work.cpu}). */
   void addCpu(long nanos) {
     cpu.accumulateAndGet(nanos, ParallelWork::saturatedAdd);
+    cpuCalls.incrementAndGet();
     pending = true;
   }
 
@@ -34,6 +36,11 @@ final class ParallelWork {
   long takeCpu() {
     pending = false;
     return cpu.getAndSet(0);
+  }
+
+  /** How many computations made up what {@link #takeCpu} took, leaving 0. */
+  long takeCpuCalls() {
+    return cpuCalls.getAndSet(0);
   }
 
   /** The blocking added so far, leaving 0. */
