@@ -38,6 +38,9 @@ final class Tampering {
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, thrown) -> {
           attempt(thrown.toString()).ifPresent(REFUSED_IN_THREADS::add);
+          if (thrown instanceof ThreadDeath) {
+            return; // the JVM's own handler is silent about these too
+          }
           System.err.print("Exception in thread \"" + thread.getName() + "\" ");
           thrown.printStackTrace(System.err);
         });
