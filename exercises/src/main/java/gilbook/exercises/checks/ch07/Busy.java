@@ -23,10 +23,13 @@ record Busy(long startNanos, long loops) {
   /** Cost of one iteration of {@link Eval#loop}: the interpreter's instruction cost. */
   private static final long LOOP_NANOS = 50;
 
-  /** A start in the first millisecond and 0.2 to 0.5 ms of Python work. */
+  /**
+   * A start in the first 0.6 ms and 0.2 to 0.4 ms of Python work: done by 1 ms, before even the
+   * shortest list (three computations, spread over both cores) can be finished.
+   */
   static Busy draw(SplittableRandom random) {
     return new Busy(
-        Inputs.momentNanos(random, 50_000, 1_000_000), Inputs.between(random, 4_000, 10_000));
+        Inputs.momentNanos(random, 50_000, 600_000), Inputs.between(random, 4_000, 8_000));
   }
 
   /** The thread's body. */

@@ -64,11 +64,19 @@ final class Progress implements GilListener {
    * once (two cores), so sleeping half of all but one missing call never oversleeps the moment; the
    * last call is watched in steps of a tenth of a call. Few wake-ups, and the wait ends within a
    * tenth of a call of the moment.
+   *
+   * <p>The wait gives up after ten times the expected work, plus 10 ms: an extension stuck for good
+   * (waiting on something that never comes) must still end in the interpreter's deadlock report,
+   * which a thread that keeps waking up would put off for ever.
    */
   void awaitCalls(long count, long callNanos) {
-    while (calls.get() < count && !finished) {
+    long limit = 10 * (count + 1) * callNanos + 10_000_000;
+    long slept = 0;
+    while (calls.get() < count && !finished && slept < limit) {
       long missing = count - calls.get();
-      Work.sleep(Duration.ofNanos(Math.max(POLL_NANOS, (missing - 1) * callNanos / 2)));
+      long nap = Math.max(POLL_NANOS, (missing - 1) * callNanos / 2);
+      Work.sleep(Duration.ofNanos(nap));
+      slept += nap;
     }
   }
 }
