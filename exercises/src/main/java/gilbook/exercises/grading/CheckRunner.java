@@ -66,7 +66,7 @@ public final class CheckRunner {
     }
     String line = Submission.learnerLine(t).map(n -> " (line " + n + " of your file)").orElse("");
     return "Expected: the check to run your code\nGot:      "
-        + gilbook.exercises.harness.JShellHarness.describe(t)
+        + Feedback.describe(t)
         + line
         + "\nTry:      fix what the message names, then check again.";
   }

@@ -17,6 +17,16 @@ public final class Feedback {
     }
   }
 
+  /**
+   * What {@code thrown} says, for a check's "Got" line: its type and message, without the fix that
+   * some runtime errors append (" Fix: ..."), which would hand the learner the line to write.
+   */
+  public static String describe(Throwable thrown) {
+    String text = gilbook.exercises.harness.JShellHarness.describe(thrown);
+    int fix = text.indexOf(" Fix: ");
+    return fix < 0 ? text : text.substring(0, fix);
+  }
+
   /** A failure with a three-part message. */
   public static AssertionFailedError fail(String expected, String actual, String next) {
     return new AssertionFailedError(

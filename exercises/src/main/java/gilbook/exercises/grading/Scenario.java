@@ -1,6 +1,5 @@
 package gilbook.exercises.grading;
 
-import gilbook.exercises.harness.JShellHarness;
 import gilbook.runtime.Clock;
 import gilbook.runtime.Interpreter;
 import gilbook.runtime.ShutdownReport;
@@ -45,9 +44,7 @@ public final class Scenario {
     } catch (SimulationError | gilbook.runtime.PyException e) {
       String line = Submission.learnerLine(e).map(n -> " (line " + n + " of your file)").orElse("");
       throw Feedback.fail(
-          what + " to run cleanly",
-          "your code raised " + JShellHarness.describe(e) + line,
-          advice(e));
+          what + " to run cleanly", "your code raised " + Feedback.describe(e) + line, advice(e));
     } finally {
       interp.close();
     }
