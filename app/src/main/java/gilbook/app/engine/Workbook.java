@@ -437,6 +437,20 @@ public final class Workbook implements AutoCloseable {
     return backup;
   }
 
+  /**
+   * Puts {@code backup}, a copy that {@link #reset} made, back as the learner's file of {@code e}.
+   * Atomic, like every save: an editor or a {@code watch} reading meanwhile sees one version or the
+   * other. The backup stays where it is.
+   */
+  public void restore(Exercise e, Path backup) {
+    try {
+      AtomicFiles.write(file(e), Files.readAllBytes(backup));
+    } catch (IOException ex) {
+      throw new EngineException(
+          "could not restore the backup " + backup + ": " + ex.getMessage(), ex);
+    }
+  }
+
   private InputStream stub(Exercise e) {
     InputStream in = Workbook.class.getResourceAsStream("/" + e.stubResource());
     if (in == null) {

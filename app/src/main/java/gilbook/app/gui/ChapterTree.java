@@ -6,6 +6,7 @@ import gilbook.exercises.manifest.Exercise;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -13,8 +14,11 @@ import javafx.scene.layout.VBox;
 
 /**
  * Every chapter and exercise from the manifest, with done and pending marks, and the overall
- * progress above them. Selecting a chapter opens its lesson; selecting an exercise opens it too. FX
- * thread only.
+ * progress above them. Selecting a chapter opens its lesson; selecting an exercise opens it too.
+ *
+ * <p>Titles are shown whole: the tree asks for the width of its longest row at the current font (up
+ * to a third of the window, see {@link #widthFor}), and every row has its full title as a tooltip
+ * for when even that is too narrow. FX thread only.
  */
 final class ChapterTree extends VBox {
   /** What a tree row stands for. */
@@ -79,6 +83,47 @@ final class ChapterTree extends VBox {
     tree.refresh();
   }
 
+  private String rowText(Entry entry) {
+    if (entry.exercise() == null) {
+      return entry.chapter().id() + "  " + entry.chapter().title();
+    }
+    return (workbook.progress().isDone(entry.exercise().id()) ? "✓ " : "○ ")
+        + entry.exercise().title();
+  }
+
+  /** Room for the disclosure arrow, the indent of an exercise row, padding and a scroll bar. */
+  private static final double ROW_CHROME_PX = 72;
+
+  /**
+   * The width that shows every row whole at a root font of {@code fontPx}, but no more than a third
+   * of {@code windowWidth}: a longer title then shows in its row's tooltip.
+   */
+  double widthFor(double fontPx, double windowWidth) {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    probe.setFont(javafx.scene.text.Font.font(fontPx));
+    double widest = 0;
+    for (TreeItem<Entry> chapter : tree.getRoot().getChildren()) {
+      for (TreeItem<Entry> row : concat(chapter)) {
+        probe.setText("✓ " + rowText(row.getValue()));
+        widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+      }
+    }
+    double wanted = Math.ceil(widest + ROW_CHROME_PX * fontPx / 14);
+    return windowWidth <= 0 ? wanted : Math.min(wanted, windowWidth / 3);
+  }
+
+  private static java.util.List<TreeItem<Entry>> concat(TreeItem<Entry> chapter) {
+    java.util.List<TreeItem<Entry>> rows = new java.util.ArrayList<>();
+    rows.add(chapter);
+    rows.addAll(chapter.getChildren());
+    return rows;
+  }
+
+  /** The tree's rows, for tests. */
+  TreeView<Entry> treeView() {
+    return tree;
+  }
+
   private final class EntryCell extends TreeCell<Entry> {
     @Override
     protected void updateItem(Entry entry, boolean empty) {
@@ -86,15 +131,23 @@ final class ChapterTree extends VBox {
       getStyleClass().removeAll("done", "pending", "chapter");
       if (empty || entry == null) {
         setText(null);
+        setTooltip(null);
         return;
       }
+      setText(rowText(entry));
       if (entry.exercise() == null) {
-        setText(entry.chapter().id() + "  " + entry.chapter().title());
         getStyleClass().add("chapter");
+        setTooltip(new Tooltip("Chapter " + entry.chapter().id() + ": " + entry.chapter().title()));
       } else {
         boolean done = workbook.progress().isDone(entry.exercise().id());
-        setText((done ? "✓ " : "○ ") + entry.exercise().title());
         getStyleClass().add(done ? "done" : "pending");
+        setTooltip(
+            new Tooltip(
+                entry.exercise().title()
+                    + " ("
+                    + entry.exercise().id()
+                    + ")"
+                    + (done ? ", done" : ", not done yet")));
       }
     }
   }

@@ -3,6 +3,8 @@ package gilbook.app.gui;
 import atlantafx.base.theme.PrimerLight;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.Workbook;
+import gilbook.app.gui.window.StagePlacement;
+import gilbook.app.gui.window.WindowBoundsStore;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -16,6 +18,7 @@ import javafx.stage.Stage;
  */
 public final class GilbookApp extends Application {
   private MainWindow window;
+  private StagePlacement placement;
 
   @Override
   public void start(Stage stage) {
@@ -31,14 +34,19 @@ public final class GilbookApp extends Application {
     }
     window = new MainWindow(workbook);
     window.setOnExternalLink(url -> getHostServices().showDocument(url));
-    Scene scene = new Scene(window, 1400, 900);
+    Scene scene = new Scene(window);
     scene
         .getStylesheets()
         .add(Objects.requireNonNull(GilbookApp.class.getResource("app.css")).toExternalForm());
     window.installShortcuts(scene);
     stage.setTitle("gilbook: the GIL, hands on");
     stage.setScene(scene);
-    stage.setOnCloseRequest(e -> window.shutdown());
+    placement = StagePlacement.apply(stage, WindowBoundsStore.forUser());
+    stage.setOnCloseRequest(
+        e -> {
+          placement.save();
+          window.shutdown();
+        });
     // Save the learner's typing even if something unexpected goes wrong.
     Thread.setDefaultUncaughtExceptionHandler(
         (t, ex) -> {
@@ -61,6 +69,9 @@ public final class GilbookApp extends Application {
 
   @Override
   public void stop() {
+    if (placement != null) {
+      placement.save();
+    }
     if (window != null) {
       window.shutdown();
     }

@@ -2,17 +2,15 @@ package gilbook.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import gilbook.app.engine.Cancellation;
-import gilbook.app.engine.CheckOutcome;
-import gilbook.app.engine.EngineException;
+import gilbook.app.engine.ListingRun;
 import gilbook.app.engine.Workbook;
 import gilbook.app.gui.editor.CodeEditor;
 import gilbook.app.gui.lesson.LessonView;
+import gilbook.app.gui.lesson.RunnableListing;
 import gilbook.app.gui.panels.ChecksPanel;
 import gilbook.app.gui.panels.ConsolePane;
 import gilbook.app.gui.panels.JShellConsole;
 import gilbook.app.gui.timeline.TimelinePane;
-import gilbook.app.gui.timeline.TraceModel;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.manifest.Chapter;
 import gilbook.exercises.manifest.Exercise;
@@ -21,18 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -58,20 +53,14 @@ import javafx.scene.layout.VBox;
  * The workbook window: chapters on the left, the lesson beside the learner's code, and below them
  * the check results, the run console, the GIL timeline and a JShell console.
  *
- * <p>It binds to the engine and grades or simulates nothing itself: Run and Check go to worker JVMs
- * on a background thread, so the FX thread never waits, and both can be cancelled. FX thread only.
+ * <p>A view: it lays out the panes and binds them to a {@link WindowModel}, which holds the state
+ * and runs the jobs. It grades, simulates and reads no file itself. FX thread only.
  */
 public final class MainWindow extends BorderPane {
-  private static final int RUN_LIMIT_SECONDS = 30;
+  /** The theme's root font size (AtlantaFX Primer's {@code .root}); zoom 1 shows it unchanged. */
+  static final double BASE_FONT_PX = 14;
 
-  private final Workbook workbook;
-  private final ExecutorService background =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "gilbook-background");
-            t.setDaemon(true);
-            return t;
-          });
+  private final WindowModel model;
 
   private final ChapterTree chapters;
   private final LessonView lesson = new LessonView();
@@ -96,22 +85,12 @@ public final class MainWindow extends BorderPane {
   private final Button undoResetButton = new Button("Undo reset");
 
   private final SplitPane center;
-  private final BooleanProperty dark = new SimpleBooleanProperty(false);
-  private final BooleanProperty presenter = new SimpleBooleanProperty(false);
-  private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
-
   private final ProgressWatch progressWatch;
 
-  private Exercise exercise;
-  private Cancellation running;
-  private Path lastBackup;
-  private String progressWarningShown;
-
   public MainWindow(Workbook workbook) {
-    this.workbook = workbook;
-    getStyleClass().add("main-window");
+    model = new WindowModel(workbook, Platform::runLater);
+    getStyleClass().addAll("main-window", "light");
     chapters = new ChapterTree(workbook, this::onSelect);
-    chapters.setPrefWidth(260);
     chapters.setPadding(new Insets(8));
 
     for (Tab t : List.of(checksTab, consoleTab, timelineTab, jshellTab)) {
@@ -138,11 +117,9 @@ public final class MainWindow extends BorderPane {
     top.setDividerPositions(0.48);
     center = new SplitPane(top, bottomTabs);
     center.setOrientation(Orientation.VERTICAL);
-    center.setDividerPositions(0.64);
+    center.setDividerPositions(0.6);
 
     notice.getStyleClass().add("notice-bar");
-    notice.setVisible(false);
-    notice.setManaged(false);
     notice.setPadding(new Insets(6, 10, 6, 10));
 
     setTop(new VBox(toolbar(), notice));
@@ -152,14 +129,41 @@ public final class MainWindow extends BorderPane {
 
     lesson.setOnOpenLesson(this::openLessonFile);
     lesson.setOnRunListing(this::runListing);
-    lesson.themeProperty().bind(dark);
-    lesson.zoomProperty().bind(zoom);
-    timeline.darkProperty().bind(dark);
-    zoom.addListener((obs, old, now) -> applyZoom());
-    presenter.addListener((obs, old, now) -> zoom.set(now ? 1.5 : 1.0));
+    bind();
+    progressWatch = new ProgressWatch(workbook.progress(), model::progressChanged);
+  }
 
-    showNewProgressWarning();
-    progressWatch = new ProgressWatch(workbook.progress(), this::progressChanged);
+  /** Connects the panes to the model: from here on they follow it. */
+  private void bind() {
+    lesson.themeProperty().bind(model.darkProperty());
+    lesson.zoomProperty().bind(model.zoomProperty());
+    timeline.darkProperty().bind(model.darkProperty());
+    model.darkProperty().addListener((obs, old, now) -> applyTheme());
+    model.zoomProperty().addListener((obs, old, now) -> applyZoom());
+    widthProperty().addListener((obs, old, now) -> fitChapters());
+    applyZoom();
+
+    busy.visibleProperty().bind(model.busyProperty());
+    runButton.disableProperty().bind(model.busyProperty());
+    checkButton.disableProperty().bind(model.busyProperty());
+    cancelButton.disableProperty().bind(model.busyProperty().not());
+    undoResetButton.visibleProperty().bind(model.backupProperty().isNotNull());
+    undoResetButton.managedProperty().bind(undoResetButton.visibleProperty());
+
+    model.statusProperty().addListener((obs, old, now) -> status.setText(now));
+    model.noticeProperty().addListener((obs, old, now) -> showNotice(now));
+    showNotice(model.noticeProperty().get());
+    model.hintsProperty().addListener((obs, old, now) -> showHints());
+    model.progressRevisionProperty().addListener((obs, old, now) -> chapters.refresh());
+    model.problemsProperty().addListener((obs, old, now) -> markProblems(now));
+    model
+        .traceProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                timeline.setTrace(now);
+              }
+            });
   }
 
   /** Where web links in lessons open: the system browser, given by the application. */
@@ -169,7 +173,7 @@ public final class MainWindow extends BorderPane {
 
   /** Opens the learner's last position, or chapter 1 on the first launch. */
   public void openStart() {
-    chapters.select(workbook.current());
+    chapters.select(model.workbook().current());
   }
 
   // ---------------------------------------------------------------- layout pieces
@@ -178,7 +182,6 @@ public final class MainWindow extends BorderPane {
     runButton.setOnAction(e -> run());
     checkButton.setOnAction(e -> check());
     cancelButton.setOnAction(e -> cancel());
-    cancelButton.setDisable(true);
     Button hint = new Button("Hint");
     hint.setOnAction(e -> hint());
     Button solution = new Button("Solution…");
@@ -186,10 +189,9 @@ public final class MainWindow extends BorderPane {
     Button reset = new Button("Reset…");
     reset.setOnAction(e -> reset());
     undoResetButton.setOnAction(e -> undoReset());
-    undoResetButton.setVisible(false);
-    undoResetButton.setManaged(false);
     runButton.setId("run");
     checkButton.setId("check");
+    cancelButton.setId("stop");
     hint.setId("hint");
     reset.setId("reset");
     undoResetButton.setId("undo-reset");
@@ -197,11 +199,11 @@ public final class MainWindow extends BorderPane {
     checkButton.getStyleClass().add("primary-action");
 
     ToggleButton darkToggle = new ToggleButton("Dark");
-    darkToggle.selectedProperty().bindBidirectional(dark);
-    dark.addListener((obs, old, now) -> applyTheme());
+    darkToggle.setId("dark");
+    darkToggle.selectedProperty().bindBidirectional(model.darkProperty());
     ToggleButton presenterToggle = new ToggleButton("Presenter");
-    presenterToggle.selectedProperty().bindBidirectional(presenter);
-    busy.setVisible(false);
+    presenterToggle.setId("presenter");
+    presenterToggle.selectedProperty().bindBidirectional(model.presenterProperty());
     busy.setPrefSize(18, 18);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
@@ -227,48 +229,67 @@ public final class MainWindow extends BorderPane {
     return bar;
   }
 
-  /** Installs the keyboard shortcuts on the scene. */
+  /**
+   * Installs the keyboard shortcuts on the scene. None of them acts while the JShell console has
+   * the focus: keys typed there belong to JShell, never to the exercise.
+   */
   public void installShortcuts(Scene scene) {
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::run);
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(
-                KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            this::check);
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
-            () -> zoom.set(Math.min(3.0, zoom.get() + 0.1)));
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-            () -> zoom.set(Math.min(3.0, zoom.get() + 0.1)));
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
-            () -> zoom.set(Math.max(0.6, zoom.get() - 0.1)));
-    scene
-        .getAccelerators()
-        .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+    Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
+    keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::run);
+    keys.put(
+        new KeyCodeCombination(
+            KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        this::check);
+    keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+    keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), model::zoomIn);
+    keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::zoomOut);
+    keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+    keys.forEach(
+        (combination, action) ->
+            scene
+                .getAccelerators()
+                .put(
+                    combination,
+                    () -> {
+                      if (!inJShell(scene.getFocusOwner())) {
+                        action.run();
+                      }
+                    }));
+  }
+
+  private boolean inJShell(Node focused) {
+    for (Node n = focused; n != null; n = n.getParent()) {
+      if (n == jshell) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void applyTheme() {
+    boolean dark = model.darkProperty().get();
     Application.setUserAgentStylesheet(
-        dark.get()
+        dark
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
     getStyleClass().removeAll("dark", "light");
-    getStyleClass().add(dark.get() ? "dark" : "light");
+    getStyleClass().add(dark ? "dark" : "light");
   }
 
+  /**
+   * Scales every font in the window from the root; the theme's sizes are in em, so they follow.
+   * Always an absolute size from the theme's base, so that any way back to a zoom gives exactly the
+   * sizes it had before.
+   */
   private void applyZoom() {
-    setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * zoom.get()));
+    setStyle(
+        String.format(
+            Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * model.zoomProperty().get()));
+    fitChapters();
+  }
+
+  private void fitChapters() {
+    chapters.setPrefWidth(chapters.widthFor(BASE_FONT_PX * model.zoomProperty().get(), getWidth()));
   }
 
   // ---------------------------------------------------------------- navigation
@@ -283,56 +304,31 @@ public final class MainWindow extends BorderPane {
 
   private void openExercise(Exercise e) {
     editor.save();
-    exercise = e;
-    Chapter chapter = workbook.chapterOf(e);
-    openLesson(chapter);
-    editor.open(workbook.file(e));
+    model.open(e);
+    openLesson(model.workbook().chapterOf(e));
+    editor.open(model.workbook().file(e));
     fileLabel.setText(e.title() + "   ·   " + e.path());
-    rememberCurrent(e);
     checks.idle();
-    showUnlockedHints(e);
-    hideUndoReset();
+    showHints();
   }
 
-  private void showUnlockedHints(Exercise e) {
-    int unlocked = Math.min(workbook.progress().hintLevel(e.id()), e.hints().size());
-    checks.showHints(e.hints().subList(0, unlocked), e.hints().size());
-  }
-
-  /**
-   * The progress changed, often in another gilbook process (a {@code check} in a terminal): the
-   * tree's marks and the open exercise's hints follow it.
-   */
-  private void progressChanged() {
-    chapters.refresh();
-    if (exercise != null) {
-      showUnlockedHints(exercise);
+  private void showHints() {
+    Exercise e = model.exercise();
+    if (e != null) {
+      checks.showHints(model.hintsProperty().get(), e.hints().size());
     }
-    showNewProgressWarning();
-  }
-
-  private void showNewProgressWarning() {
-    workbook
-        .progress()
-        .warning()
-        .filter(w -> !w.equals(progressWarningShown))
-        .ifPresent(
-            w -> {
-              progressWarningShown = w;
-              showNotice("Progress file damaged: " + w, null, null);
-            });
   }
 
   private void openLesson(Chapter chapter) {
-    Path file = workbook.root().resolve(chapter.lesson()).toAbsolutePath().normalize();
+    Path file = model.workbook().root().resolve(chapter.lesson()).toAbsolutePath().normalize();
     if (!file.equals(lesson.currentLesson())) {
       lesson.show(file);
     }
   }
 
   private void openLessonFile(Path lessonFile) {
-    for (Chapter c : workbook.manifest().chapters()) {
-      if (workbook.root().resolve(c.lesson()).normalize().equals(lessonFile.normalize())) {
+    for (Chapter c : model.workbook().manifest().chapters()) {
+      if (model.workbook().root().resolve(c.lesson()).normalize().equals(lessonFile.normalize())) {
         if (!c.exercises().isEmpty()) {
           chapters.select(c.exercises().get(0));
         } else {
@@ -348,157 +344,94 @@ public final class MainWindow extends BorderPane {
 
   /** Runs the current exercise file; its output streams into the console. */
   public void run() {
-    if (exercise == null || running != null) {
+    Exercise ran = model.exercise();
+    if (ran == null || model.busyProperty().get()) {
       return;
     }
     editor.save();
-    Exercise ran = exercise;
-    Path file = workbook.file(ran);
-    Path trace = tempTrace();
-    Cancellation cancellation = begin();
     console.reset("▶ running " + ran.path());
     bottomTabs.getSelectionModel().select(consoleTab);
-    Task<Workbook.RunOutcome> task =
-        new Task<>() {
-          @Override
-          protected Workbook.RunOutcome call() {
-            return workbook.run(
-                ran, file, RUN_LIMIT_SECONDS, trace, console.stream(), cancellation);
-          }
-        };
-    task.setOnSucceeded(
-        e -> {
-          end();
-          Workbook.RunOutcome o = task.getValue();
-          if (cancellation.isCancelled()) {
-            console.print("\n■ stopped\n");
-          } else if (o.failure().isPresent()) {
-            console.print("\n✗ " + o.failure().get() + "\n");
-          } else {
-            var r = o.result().get();
-            markProblems(r.problems());
-            for (Problem p : r.problems()) {
-              console.print("\n✗ " + p.format(ran.path()));
-            }
-            console.print("\n" + String.join("\n", r.lines()) + "\n");
-            showTrace(trace);
-          }
-        });
-    task.setOnFailed(e -> failed(task.getException()));
-    background.execute(task);
+    model.run(console.stream()).ifPresent(done -> done.thenAccept(end -> showRun(ran, end)));
+  }
+
+  private void showRun(Exercise ran, WindowModel.RunEnd end) {
+    Workbook.RunOutcome o = end.outcome();
+    if (end.stopped()) {
+      console.print("\n■ stopped\n");
+    } else if (o.failure().isPresent()) {
+      console.print("\n✗ " + o.failure().get() + "\n");
+    } else {
+      var r = o.result().get();
+      for (Problem p : r.problems()) {
+        console.print("\n✗ " + p.format(ran.path()));
+      }
+      console.print("\n" + String.join("\n", r.lines()) + "\n");
+    }
   }
 
   /** Grades the current exercise; the rows appear in the Checks tab. */
   public void check() {
-    if (exercise == null || running != null) {
+    Exercise e = model.exercise();
+    if (e == null || model.busyProperty().get()) {
       return;
     }
     editor.save();
-    Exercise e = exercise;
-    Path trace = tempTrace();
-    Cancellation cancellation = begin();
     checks.running(e.id());
     bottomTabs.getSelectionModel().select(checksTab);
-    Task<CheckOutcome> task =
-        new Task<>() {
-          @Override
-          protected CheckOutcome call() {
-            return workbook.check(
-                e,
-                workbook.file(e),
-                null,
-                trace,
-                cancellation,
-                gilbook.exercises.grading.Seed.fresh());
-          }
-        };
-    task.setOnSucceeded(
-        ev -> {
-          end();
-          CheckOutcome o = task.getValue();
-          checks.show(o);
-          markProblems(o.problems());
-          chapters.refresh();
-          showTrace(trace);
-          if (o.passed()) {
-            offerNext(e);
-          }
-        });
-    task.setOnFailed(ev -> failed(task.getException()));
-    background.execute(task);
+    model.check().ifPresent(done -> done.thenAccept(checks::show));
   }
 
   /** Runs a {@code ```dis} listing from the lesson in simulated threads; shows its timeline. */
-  public void runListing(gilbook.app.gui.lesson.RunnableListing listing) {
-    if (running != null) {
+  public void runListing(RunnableListing listing) {
+    if (model.busyProperty().get()) {
       return;
     }
-    Path trace = tempTrace();
-    Cancellation cancellation = begin();
     console.reset("▶ running the lesson's listing " + listing.options());
     bottomTabs.getSelectionModel().select(consoleTab);
-    Task<gilbook.app.engine.ListingRun.Outcome> task =
-        new Task<>() {
-          @Override
-          protected gilbook.app.engine.ListingRun.Outcome call() {
-            return gilbook.app.engine.ListingRun.run(
-                listing.listing(), listing.options(), trace, cancellation);
-          }
-        };
-    task.setOnSucceeded(
-        e -> {
-          end();
-          var outcome = task.getValue();
-          if (outcome.data().isEmpty()) {
-            console.print("\n✗ " + outcome.problem() + "\n");
-            return;
-          }
-          Map<String, Object> data = outcome.data().get();
-          console.print(String.valueOf(data.getOrDefault("stdout", "")));
-          console.print("\nargs:    " + data.get("args"));
-          console.print("\nglobals: " + data.get("globals"));
-          console.print(
-              "\nGIL switches: "
-                  + data.get("switches")
-                  + ", bytecodes: "
-                  + data.get("instructions")
-                  + "\n");
-          Object errors = data.get("errors");
-          if (errors instanceof Map<?, ?> m && !m.isEmpty()) {
-            console.print("✗ " + m + "\n");
-          }
-          showTrace(trace);
-          showTimeline();
-        });
-    task.setOnFailed(e -> failed(task.getException()));
-    background.execute(task);
+    model.runListing(listing).ifPresent(done -> done.thenAccept(this::showListingRun));
+  }
+
+  private void showListingRun(ListingRun.Outcome outcome) {
+    if (outcome.data().isEmpty()) {
+      console.print("\n✗ " + outcome.problem() + "\n");
+      return;
+    }
+    Map<String, Object> data = outcome.data().get();
+    console.print(String.valueOf(data.getOrDefault("stdout", "")));
+    console.print("\nargs:    " + data.get("args"));
+    console.print("\nglobals: " + data.get("globals"));
+    console.print(
+        "\nGIL switches: "
+            + data.get("switches")
+            + ", bytecodes: "
+            + data.get("instructions")
+            + "\n");
+    Object errors = data.get("errors");
+    if (errors instanceof Map<?, ?> m && !m.isEmpty()) {
+      console.print("✗ " + m + "\n");
+    }
+    showTimeline();
   }
 
   /** Stops the running check or run. */
   public void cancel() {
-    if (running != null) {
-      running.cancel();
-    }
+    model.cancel();
   }
 
-  /** Reveals the next hint level. */
+  /** Reveals the next hint level, where the learner is looking. */
   public void hint() {
-    if (exercise == null) {
+    if (model.exercise() == null) {
       return;
     }
-    try {
-      List<String> shown = workbook.hints(exercise, null);
-      checks.showHints(shown, exercise.hints().size());
-      chapters.refresh(); // the hint re-read the file, with any marks made elsewhere
-      bottomTabs.getSelectionModel().select(checksTab);
-    } catch (EngineException ex) {
-      showNotice(ex.getMessage(), null, null);
-    }
+    model.hint();
+    bottomTabs.getSelectionModel().select(checksTab);
+    checks.revealNewestHint();
   }
 
   /** After a confirmation, shows the solution beside the learner's file. */
   public void solution() {
-    if (exercise == null) {
+    Exercise e = model.exercise();
+    if (e == null) {
       return;
     }
     Alert confirm =
@@ -507,29 +440,26 @@ public final class MainWindow extends BorderPane {
             "The solution teaches most after you have tried. Show it?",
             ButtonType.YES,
             ButtonType.NO);
-    confirm.setHeaderText("Show the solution for " + exercise.title() + "?");
+    confirm.setHeaderText("Show the solution for " + e.title() + "?");
     confirm.initOwner(getScene().getWindow());
     if (confirm.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
       return;
     }
     editor.save();
-    try {
-      List<String> mine =
-          Files.exists(workbook.file(exercise))
-              ? Files.readAllLines(workbook.file(exercise))
-              : List.of();
-      List<String> theirs = Files.readAllLines(workbook.solutionFile(exercise));
-      SolutionDialog dialog = new SolutionDialog(exercise.id(), mine, theirs);
-      dialog.initOwner(getScene().getWindow());
-      dialog.show();
-    } catch (IOException ex) {
-      showNotice("Could not read the solution: " + ex.getMessage(), null, null);
-    }
+    model
+        .solution()
+        .ifPresent(
+            texts -> {
+              SolutionDialog dialog = new SolutionDialog(e.id(), texts.mine(), texts.solution());
+              dialog.initOwner(getScene().getWindow());
+              dialog.show();
+            });
   }
 
   /** After a confirmation, restores the stub; the learner's version is backed up and undoable. */
   public void reset() {
-    if (exercise == null) {
+    Exercise e = model.exercise();
+    if (e == null) {
       return;
     }
     Alert confirm =
@@ -538,7 +468,7 @@ public final class MainWindow extends BorderPane {
             "Your version is kept in a backup, and Undo brings it back.",
             ButtonType.YES,
             ButtonType.NO);
-    confirm.setHeaderText("Restore " + exercise.title() + " as shipped?");
+    confirm.setHeaderText("Restore " + e.title() + " as shipped?");
     confirm.initOwner(getScene().getWindow());
     if (confirm.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
       resetNow();
@@ -548,103 +478,47 @@ public final class MainWindow extends BorderPane {
   /** Resets without asking (the confirmation already happened, or a test drives it). */
   void resetNow() {
     editor.save();
-    try {
-      Optional<Path> backup = workbook.reset(exercise);
-      lastBackup = backup.orElse(null);
-      editor.open(workbook.file(exercise));
-      chapters.refresh();
-      undoResetButton.setVisible(lastBackup != null);
-      undoResetButton.setManaged(lastBackup != null);
-      status.setText(backup.map(b -> "reset; your version was saved to " + b).orElse("reset"));
-    } catch (EngineException ex) {
-      showNotice(ex.getMessage(), null, null);
+    if (model.reset()) {
+      editor.open(model.workbook().file(model.exercise()));
     }
   }
 
   /** Puts back the learner's version saved by the last reset. */
   public void undoReset() {
-    if (lastBackup == null || exercise == null) {
-      return;
+    if (model.undoReset()) {
+      editor.open(model.workbook().file(model.exercise()));
     }
-    try {
-      // Atomic, like every save: an editor or watch reading meanwhile sees one version or the
-      // other.
-      gilbook.app.engine.AtomicFiles.write(workbook.file(exercise), Files.readAllBytes(lastBackup));
-      editor.open(workbook.file(exercise));
-      status.setText("your version is back (the backup stays at " + lastBackup + ")");
-    } catch (IOException ex) {
-      showNotice("Could not restore the backup " + lastBackup + ": " + ex.getMessage(), null, null);
-    }
-    hideUndoReset();
-  }
-
-  private void hideUndoReset() {
-    undoResetButton.setVisible(false);
-    undoResetButton.setManaged(false);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private Cancellation begin() {
-    running = new Cancellation();
-    busy.setVisible(true);
-    runButton.setDisable(true);
-    checkButton.setDisable(true);
-    cancelButton.setDisable(false);
-    return running;
-  }
-
-  private void end() {
-    running = null;
-    busy.setVisible(false);
-    runButton.setDisable(false);
-    checkButton.setDisable(false);
-    cancelButton.setDisable(true);
-  }
-
-  private void failed(Throwable t) {
-    end();
-    showNotice("Something went wrong: " + t.getMessage(), null, null);
-  }
-
-  private void offerNext(Exercise done) {
-    Optional<Exercise> next = workbook.next(done);
-    if (next.isPresent()) {
-      showNotice(
-          "✓ " + done.title() + " is done. On to " + next.get().title() + "?",
-          "Next exercise →",
-          () -> chapters.select(next.get()));
-    } else {
-      showNotice("✓ That was the last exercise. Well done!", null, null);
+  private void showNotice(Notice n) {
+    notice.setVisible(n != null);
+    notice.setManaged(n != null);
+    if (n == null) {
+      notice.getChildren().clear();
+      return;
     }
-  }
-
-  private void showNotice(String text, String actionLabel, Runnable action) {
-    Label label = new Label(text);
+    Label label = new Label(n.text());
     label.setWrapText(true);
     Button close = new Button("✕");
-    close.setOnAction(e -> hideNotice());
+    close.setOnAction(e -> model.dismissNotice());
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     notice.getChildren().setAll(label, grow);
-    if (actionLabel != null) {
-      Button act = new Button(actionLabel);
-      act.setId("notice-action");
-      act.setOnAction(
-          e -> {
-            hideNotice();
-            action.run();
-          });
-      notice.getChildren().add(act);
-    }
+    n.next()
+        .ifPresent(
+            next -> {
+              Button act = new Button("Next exercise →");
+              act.setId("notice-action");
+              act.setOnAction(
+                  e -> {
+                    model.dismissNotice();
+                    chapters.select(next);
+                  });
+              notice.getChildren().add(act);
+            });
     notice.getChildren().add(close);
-    notice.setVisible(true);
-    notice.setManaged(true);
-  }
-
-  private void hideNotice() {
-    notice.setVisible(false);
-    notice.setManaged(false);
   }
 
   private void markProblems(List<Problem> problems) {
@@ -657,50 +531,13 @@ public final class MainWindow extends BorderPane {
     editor.markErrors(byLine);
   }
 
-  private void showTrace(Path trace) {
-    if (trace == null || !Files.isRegularFile(trace)) {
-      return;
-    }
-    try {
-      timeline.setTrace(TraceModel.read(trace));
-    } catch (RuntimeException ex) {
-      status.setText("could not read the GIL trace: " + ex.getMessage());
-    } finally {
-      try {
-        Files.deleteIfExists(trace);
-      } catch (IOException ignored) {
-        // a temporary file
-      }
-    }
-  }
-
-  private static Path tempTrace() {
-    try {
-      Path p = Files.createTempFile("gilbook-trace", ".json");
-      Files.delete(p); // the worker writes it only if the code built an interpreter
-      return p;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** Opening an exercise makes it the current one (a hint alone never does). */
-  private void rememberCurrent(Exercise e) {
-    try {
-      workbook.progress().current(e.id());
-    } catch (EngineException ex) {
-      status.setText(ex.getMessage());
-    }
-  }
-
   /** Saves everything and stops background work; called when the window closes. */
   public void shutdown() {
     editor.dispose();
     progressWatch.close();
-    cancel();
+    model.close();
     jshell.dispose();
-    background.shutdownNow();
-    workbook.close();
+    model.workbook().close();
   }
 
   /** Brings the GIL timeline tab to the front, with room for its lanes. */
@@ -712,30 +549,32 @@ public final class MainWindow extends BorderPane {
   // ---------------------------------------------------------------- for tests
 
   private String onDisk() {
-    if (exercise == null) {
+    Exercise e = model.exercise();
+    if (e == null) {
       return "-";
     }
     try {
-      String text = Files.readString(workbook.file(exercise));
+      String text = Files.readString(model.workbook().file(e));
       return text.length()
           + " characters"
           + (text.equals(editor.text()) ? ", the editor's text" : ", not the editor's text");
-    } catch (IOException e) {
-      return e.toString();
+    } catch (IOException ex) {
+      return ex.toString();
     }
   }
 
   /** What the window shows now, in a few lines: for a test's failure message. */
   String describeState() {
     String out = console.getText();
+    Notice n = model.noticeProperty().get();
     return "exercise: "
-        + (exercise == null ? "none" : exercise.id())
+        + (model.exercise() == null ? "none" : model.exercise().id())
         + "\nbusy: "
         + busy()
         + "\nstatus: "
         + status.getText()
         + "\nnotice: "
-        + (notice.isVisible() ? ((Label) notice.getChildren().get(0)).getText() : "none")
+        + (n == null ? "none" : n.text())
         + "\nchecks: "
         + checks.describe()
         + "\neditor: "
@@ -746,6 +585,10 @@ public final class MainWindow extends BorderPane {
         + onDisk()
         + "\nconsole (last 2000 chars):\n"
         + out.substring(Math.max(0, out.length() - 2000));
+  }
+
+  WindowModel model() {
+    return model;
   }
 
   CodeEditor editor() {
@@ -772,20 +615,24 @@ public final class MainWindow extends BorderPane {
     return jshell;
   }
 
+  ChapterTree chapters() {
+    return chapters;
+  }
+
   Exercise exercise() {
-    return exercise;
+    return model.exercise();
   }
 
   boolean busy() {
-    return running != null;
+    return model.busyProperty().get();
   }
 
   BooleanProperty darkProperty() {
-    return dark;
+    return model.darkProperty();
   }
 
-  DoubleProperty zoomProperty() {
-    return zoom;
+  DoubleBinding zoomProperty() {
+    return model.zoomProperty();
   }
 
   Label statusLabel() {

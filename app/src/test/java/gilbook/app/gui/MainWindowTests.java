@@ -51,7 +51,7 @@ class MainWindowTests {
     copy = TempWorkbook.copyInto(dir.resolve("wb-" + System.nanoTime()));
     workbook = Workbook.open(copy.root());
     window = new MainWindow(workbook);
-    Scene scene = new Scene(window, 1280, 800);
+    Scene scene = new Scene(window, 1280, 720);
     scene.getStylesheets().add(GilbookApp.class.getResource("app.css").toExternalForm());
     window.installShortcuts(scene);
     stage.setScene(scene);

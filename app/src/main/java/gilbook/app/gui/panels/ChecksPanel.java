@@ -12,8 +12,9 @@ import javafx.scene.layout.VBox;
 /**
  * The result of the last check: one row per graded check with a pass or fail mark, and for a
  * failure the expected / got / try message; above them, why the file could not be graded when that
- * happened (a compile error, a timeout, a deadlock...), and the hints unlocked so far. FX thread
- * only.
+ * happened (a compile error, a timeout, a deadlock...). The hints unlocked so far come first, under
+ * the summary, newest first: a learner who asks for a hint looks at the top of the tab, and a long
+ * list of failed checks must not push the hint out of sight. FX thread only.
  */
 public final class ChecksPanel extends ScrollPane {
   private final VBox rows = new VBox(6);
@@ -23,7 +24,7 @@ public final class ChecksPanel extends ScrollPane {
   public ChecksPanel() {
     getStyleClass().add("checks-panel");
     summary.getStyleClass().add("checks-summary");
-    VBox content = new VBox(10, summary, rows, hints);
+    VBox content = new VBox(10, summary, hints, rows);
     content.setPadding(new Insets(10));
     setContent(content);
     setFitToWidth(true);
@@ -82,15 +83,23 @@ public final class ChecksPanel extends ScrollPane {
     }
   }
 
-  /** Shows the unlocked hints, numbered. */
+  /** Shows the unlocked hints, numbered, the newest at the top and marked as new. */
   public void showHints(List<String> unlocked, int total) {
     hints.getChildren().clear();
-    for (int i = 0; i < unlocked.size(); i++) {
+    for (int i = unlocked.size() - 1; i >= 0; i--) {
       Label hint = new Label("Hint " + (i + 1) + "/" + total + ": " + unlocked.get(i));
       hint.setWrapText(true);
       hint.getStyleClass().add("hint");
+      if (i == unlocked.size() - 1) {
+        hint.getStyleClass().add("newest");
+      }
       hints.getChildren().add(hint);
     }
+  }
+
+  /** Scrolls to the top, where the newest hint is. */
+  public void revealNewestHint() {
+    setVvalue(getVmin());
   }
 
   /** The rows currently shown, for tests: each is "✓ name" or "✗ name". */
@@ -112,9 +121,18 @@ public final class ChecksPanel extends ScrollPane {
     return out.toString();
   }
 
-  /** The hints currently shown, for tests: each is "Hint N/M: text". */
+  /** The hints currently shown, for tests, in level order: each is "Hint N/M: text". */
   public List<String> hintTexts() {
-    return hints.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    List<String> texts =
+        new java.util.ArrayList<>(
+            hints.getChildren().stream().map(n -> ((Label) n).getText()).toList());
+    java.util.Collections.reverse(texts);
+    return texts;
+  }
+
+  /** The newest hint's label, or null when no hint is unlocked: for tests. */
+  public Label newestHint() {
+    return hints.getChildren().isEmpty() ? null : (Label) hints.getChildren().get(0);
   }
 
   public String summaryText() {
