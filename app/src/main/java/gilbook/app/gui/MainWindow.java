@@ -30,23 +30,17 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -56,7 +50,7 @@ import javafx.scene.layout.VBox;
  * <p>A view: it lays out the panes and binds them to a {@link WindowModel}, which holds the state
  * and runs the jobs. It grades, simulates and reads no file itself. FX thread only.
  */
-public final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane implements WindowToolbar.Actions {
   /** The theme's root font size (AtlantaFX Primer's {@code .root}); zoom 1 shows it unchanged. */
   static final double BASE_FONT_PX = 14;
 
@@ -77,12 +71,6 @@ public final class MainWindow extends BorderPane {
 
   private final Label fileLabel = new Label();
   private final Label status = new Label();
-  private final HBox notice = new HBox(8);
-  private final ProgressIndicator busy = new ProgressIndicator();
-  private final Button runButton = new Button("▶ Run");
-  private final Button checkButton = new Button("✓ Check");
-  private final Button cancelButton = new Button("■ Stop");
-  private final Button undoResetButton = new Button("Undo reset");
 
   private final SplitPane center;
   private final ProgressWatch progressWatch;
@@ -119,10 +107,9 @@ public final class MainWindow extends BorderPane {
     center.setOrientation(Orientation.VERTICAL);
     center.setDividerPositions(0.6);
 
-    notice.getStyleClass().add("notice-bar");
-    notice.setPadding(new Insets(6, 10, 6, 10));
-
-    setTop(new VBox(toolbar(), notice));
+    NoticeBar notice =
+        new NoticeBar(model.noticeProperty(), model::dismissNotice, chapters::select);
+    setTop(new VBox(new WindowToolbar(model, this), notice));
     setLeft(chapters);
     setCenter(center);
     setBottom(statusBar());
@@ -143,16 +130,7 @@ public final class MainWindow extends BorderPane {
     widthProperty().addListener((obs, old, now) -> fitChapters());
     applyZoom();
 
-    busy.visibleProperty().bind(model.busyProperty());
-    runButton.disableProperty().bind(model.busyProperty());
-    checkButton.disableProperty().bind(model.busyProperty());
-    cancelButton.disableProperty().bind(model.busyProperty().not());
-    undoResetButton.visibleProperty().bind(model.backupProperty().isNotNull());
-    undoResetButton.managedProperty().bind(undoResetButton.visibleProperty());
-
     model.statusProperty().addListener((obs, old, now) -> status.setText(now));
-    model.noticeProperty().addListener((obs, old, now) -> showNotice(now));
-    showNotice(model.noticeProperty().get());
     model.hintsProperty().addListener((obs, old, now) -> showHints());
     model.progressRevisionProperty().addListener((obs, old, now) -> chapters.refresh());
     model.problemsProperty().addListener((obs, old, now) -> markProblems(now));
@@ -177,50 +155,6 @@ public final class MainWindow extends BorderPane {
   }
 
   // ---------------------------------------------------------------- layout pieces
-
-  private ToolBar toolbar() {
-    runButton.setOnAction(e -> run());
-    checkButton.setOnAction(e -> check());
-    cancelButton.setOnAction(e -> cancel());
-    Button hint = new Button("Hint");
-    hint.setOnAction(e -> hint());
-    Button solution = new Button("Solution…");
-    solution.setOnAction(e -> solution());
-    Button reset = new Button("Reset…");
-    reset.setOnAction(e -> reset());
-    undoResetButton.setOnAction(e -> undoReset());
-    runButton.setId("run");
-    checkButton.setId("check");
-    cancelButton.setId("stop");
-    hint.setId("hint");
-    reset.setId("reset");
-    undoResetButton.setId("undo-reset");
-    solution.setId("solution");
-    checkButton.getStyleClass().add("primary-action");
-
-    ToggleButton darkToggle = new ToggleButton("Dark");
-    darkToggle.setId("dark");
-    darkToggle.selectedProperty().bindBidirectional(model.darkProperty());
-    ToggleButton presenterToggle = new ToggleButton("Presenter");
-    presenterToggle.setId("presenter");
-    presenterToggle.selectedProperty().bindBidirectional(model.presenterProperty());
-    busy.setPrefSize(18, 18);
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    return new ToolBar(
-        runButton,
-        checkButton,
-        cancelButton,
-        busy,
-        new Separator(Orientation.VERTICAL),
-        hint,
-        solution,
-        reset,
-        undoResetButton,
-        grow,
-        presenterToggle,
-        darkToggle);
-  }
 
   private HBox statusBar() {
     HBox bar = new HBox(status);
@@ -343,6 +277,7 @@ public final class MainWindow extends BorderPane {
   // ---------------------------------------------------------------- actions
 
   /** Runs the current exercise file; its output streams into the console. */
+  @Override
   public void run() {
     Exercise ran = model.exercise();
     if (ran == null || model.busyProperty().get()) {
@@ -370,6 +305,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** Grades the current exercise; the rows appear in the Checks tab. */
+  @Override
   public void check() {
     Exercise e = model.exercise();
     if (e == null || model.busyProperty().get()) {
@@ -414,11 +350,13 @@ public final class MainWindow extends BorderPane {
   }
 
   /** Stops the running check or run. */
+  @Override
   public void cancel() {
     model.cancel();
   }
 
   /** Reveals the next hint level, where the learner is looking. */
+  @Override
   public void hint() {
     if (model.exercise() == null) {
       return;
@@ -429,6 +367,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** After a confirmation, shows the solution beside the learner's file. */
+  @Override
   public void solution() {
     Exercise e = model.exercise();
     if (e == null) {
@@ -457,6 +396,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** After a confirmation, restores the stub; the learner's version is backed up and undoable. */
+  @Override
   public void reset() {
     Exercise e = model.exercise();
     if (e == null) {
@@ -484,6 +424,7 @@ public final class MainWindow extends BorderPane {
   }
 
   /** Puts back the learner's version saved by the last reset. */
+  @Override
   public void undoReset() {
     if (model.undoReset()) {
       editor.open(model.workbook().file(model.exercise()));
@@ -491,35 +432,6 @@ public final class MainWindow extends BorderPane {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private void showNotice(Notice n) {
-    notice.setVisible(n != null);
-    notice.setManaged(n != null);
-    if (n == null) {
-      notice.getChildren().clear();
-      return;
-    }
-    Label label = new Label(n.text());
-    label.setWrapText(true);
-    Button close = new Button("✕");
-    close.setOnAction(e -> model.dismissNotice());
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    notice.getChildren().setAll(label, grow);
-    n.next()
-        .ifPresent(
-            next -> {
-              Button act = new Button("Next exercise →");
-              act.setId("notice-action");
-              act.setOnAction(
-                  e -> {
-                    model.dismissNotice();
-                    chapters.select(next);
-                  });
-              notice.getChildren().add(act);
-            });
-    notice.getChildren().add(close);
-  }
 
   private void markProblems(List<Problem> problems) {
     Map<Integer, String> byLine = new LinkedHashMap<>();
