@@ -63,7 +63,7 @@ import java.util.function.Consumer;
  */
 public final class Interpreter implements AutoCloseable {
 
-  private final Builder settings;
+  private final InterpreterSettings settings;
   private final ClockEngine clock;
   private final Tracer tracer;
   private final Trace trace;
@@ -84,28 +84,23 @@ public final class Interpreter implements AutoCloseable {
   private final Cond joinCond;
   private ShutdownReport shutdownReport;
 
-  /** In free-threaded mode, how many instruction costs a thread may run past another's event. */
-  private static final long FREE_THREADED_LOOKAHEAD = 20;
-
-  private Interpreter(Builder b) {
-    this.settings = b.copy();
-    this.clock = (ClockEngine) b.clock;
-    long lookahead = b.gilEnabled ? 0 : FREE_THREADED_LOOKAHEAD * b.instructionCostNanos;
-    clock.configure(
-        new ClockEngine.Settings(
-            b.cores, b.instructionCostNanos, b.jitter, b.timeLimitNanos, lookahead));
+  private Interpreter(InterpreterSettings settings, ClockEngine clock) {
+    this.settings = settings;
+    this.clock = clock;
     this.trace =
         new Trace(
-            b.traceCapacity,
+            settings.traceCapacity(),
             this::traceHeader,
             this::threadStats,
-            b.gilEnabled ? null : this::refcountStats);
+            settings.gilEnabled() ? null : this::refcountStats);
     this.tracer = new Tracer(trace);
     this.evalBreaker = new EvalBreaker(tracer);
     GilContext context =
-        new GilContext(clock, evalBreaker, b.switchIntervalNanos, b.forceSwitching, tracer);
+        new GilContext(
+            clock, evalBreaker, settings.switchIntervalNanos(), settings.forceSwitching(), tracer);
     this.gil =
-        Objects.requireNonNull(b.gilFactory.create(context), "the GIL factory returned null");
+        Objects.requireNonNull(
+            settings.gilFactory().create(context), "the GIL factory returned null");
     this.joinMutex = clock.newMutex("threads.join_mutex");
     this.joinCond = clock.newCond("threads.join_cond", joinMutex);
     this.none = new PyNone(this);
@@ -180,7 +175,7 @@ public final class Interpreter implements AutoCloseable {
         clock.startThread(
             name,
             daemon,
-            new PythonThreads.Family(ts, settings.cores, ts::helperStarted),
+            new PythonThreads.Family(ts, settings.cores(), ts::helperStarted),
             handle -> {
               ts.clock = handle;
               threadMain(ts, body, python);
@@ -220,7 +215,7 @@ public final class Interpreter implements AutoCloseable {
    *     the real-time limit
    */
   public void awaitThreads() {
-    RunEnd end = clock.awaitThreads(settings.realTimeLimitNanos);
+    RunEnd end = clock.awaitThreads(settings.realTimeLimitNanos());
     switch (end.kind()) {
       case FINISHED -> {}
       case DEADLOCK -> throw new DeadlockError(end.report());
@@ -234,7 +229,7 @@ public final class Interpreter implements AutoCloseable {
     try {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
-      if (python && settings.gilEnabled) {
+      if (python && settings.gilEnabled()) {
         takeGil(ts); // a Python thread runs bytecode from its first instruction
       }
       try {
@@ -249,14 +244,14 @@ public final class Interpreter implements AutoCloseable {
         ts.uncaught = t;
         tracer.exception(ts, t);
         if (!"MainThread".equals(ts.name)) {
-          settings.stderr.println("Exception in thread " + ts.name + ":");
-          t.printStackTrace(settings.stderr);
+          settings.stderr().println("Exception in thread " + ts.name + ":");
+          t.printStackTrace(settings.stderr());
         }
       }
       if (ts.holdsGil) {
         dropGil(ts, "exit");
       }
-      if (!settings.gilEnabled) {
+      if (!settings.gilEnabled()) {
         ts.brcRemoveThread();
       }
       joinMutex.lock();
@@ -312,7 +307,7 @@ public final class Interpreter implements AutoCloseable {
       throw new GilStateError(
           "thread " + ts.name + " belongs to another interpreter and cannot take this one's GIL");
     }
-    if (ts.holdsGil || !settings.gilEnabled) {
+    if (ts.holdsGil || !settings.gilEnabled()) {
       return false;
     }
     takeGil(ts);
@@ -334,7 +329,7 @@ public final class Interpreter implements AutoCloseable {
           ts, null, "took the GIL (Python.withGil / attach, or the end of allowThreads)");
     }
     settleParallelWork(ts);
-    if (!settings.gilEnabled) {
+    if (!settings.gilEnabled()) {
       return; // free-threaded: there is no GIL to take
     }
     if (ts.holdsGil) {
@@ -362,7 +357,7 @@ public final class Interpreter implements AutoCloseable {
       throw HelperThreads.pythonInParallelWork(ts, null, "released the GIL (" + cause + ")");
     }
     settleParallelWork(ts); // work done holding the GIL is charged before the GIL goes
-    if (!settings.gilEnabled) {
+    if (!settings.gilEnabled()) {
       return; // free-threaded: there is no GIL to drop
     }
     if (!ts.holdsGil) {
@@ -405,7 +400,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** How long a blocking call of {@code nanos} really blocks: at least one system call. */
   long blockingNanos(long nanos) {
-    return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos) : nanos;
+    return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos()) : nanos;
   }
 
   /**
@@ -538,7 +533,7 @@ public final class Interpreter implements AutoCloseable {
    * {@code section} to end; returns an error naming one that did not, or null.
    */
   private RuntimeException awaitSectionThreads(PyThreadState ts, DetachedSection section) {
-    long deadline = System.nanoTime() + settings.helperTimeoutNanos;
+    long deadline = System.nanoTime() + settings.helperTimeoutNanos();
     while (true) {
       List<Thread> running = section.threadsStillRunning();
       if (running.isEmpty()) {
@@ -561,7 +556,7 @@ public final class Interpreter implements AutoCloseable {
                   + ", started inside allowThreads/detach on thread "
                   + ts.name
                   + ", was still running "
-                  + Duration.ofNanos(settings.helperTimeoutNanos).toMillis()
+                  + Duration.ofNanos(settings.helperTimeoutNanos()).toMillis()
                   + " ms (real time) after the section ended. A detached section waits for the"
                   + " threads started inside it, as std::thread::scope does, so that their work"
                   + " counts: join every thread you start (thread.join(), future.get(),"
@@ -575,7 +570,7 @@ public final class Interpreter implements AutoCloseable {
   /** Lets the tasks still queued in {@code ts}'s own pool (forked, never joined) finish. */
   private void awaitQuiescence(PyThreadState ts) {
     if (ts.hadHelpers && Thread.currentThread() instanceof ForkJoinWorkerThread w) {
-      w.getPool().awaitQuiescence(settings.helperTimeoutNanos, TimeUnit.NANOSECONDS);
+      w.getPool().awaitQuiescence(settings.helperTimeoutNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -709,7 +704,7 @@ public final class Interpreter implements AutoCloseable {
   }
 
   public EvalBreakerPolicy evalBreakerPolicy() {
-    return settings.policy;
+    return settings.policy();
   }
 
   public Clock clock() {
@@ -718,15 +713,15 @@ public final class Interpreter implements AutoCloseable {
 
   /** Whether this interpreter has a GIL; false in free-threaded mode (PEP 703). */
   public boolean gilEnabled() {
-    return settings.gilEnabled;
+    return settings.gilEnabled();
   }
 
   public boolean forceSwitching() {
-    return settings.forceSwitching;
+    return settings.forceSwitching();
   }
 
   public int cores() {
-    return settings.cores;
+    return settings.cores();
   }
 
   /** The current switch interval ({@code sys.getswitchinterval}). */
@@ -736,7 +731,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** Changes the switch interval ({@code sys.setswitchinterval}); takes effect at the next wait. */
   public void setSwitchInterval(Duration interval) {
-    gil.setInterval(Builder.checkInterval(interval));
+    gil.setInterval(InterpreterSettings.checkSwitchInterval(interval));
   }
 
   private Map<String, Object> traceHeader() {
@@ -747,12 +742,12 @@ public final class Interpreter implements AutoCloseable {
       h.put("seed", v.seed());
     }
     h.put("switchIntervalNs", gil.interval());
-    h.put("forceSwitching", settings.forceSwitching);
-    h.put("evalBreakerPolicy", settings.policy.name());
-    h.put("cores", settings.cores);
-    h.put("instructionCostNs", settings.instructionCostNanos);
+    h.put("forceSwitching", settings.forceSwitching());
+    h.put("evalBreakerPolicy", settings.policy().name());
+    h.put("cores", settings.cores());
+    h.put("instructionCostNs", settings.instructionCostNanos());
     h.put("switchNumber", gil.switchNumber());
-    if (!settings.gilEnabled) {
+    if (!settings.gilEnabled()) {
       RefcountStats all = RefcountStats.total("all", refcountStats());
       h.put("gilEnabled", false);
       h.put("refcountNonAtomicOps", all.nonAtomic());
@@ -804,7 +799,7 @@ public final class Interpreter implements AutoCloseable {
       throw new IllegalStateException(
           "thread " + caller.name + " cannot shut down its own interpreter");
     }
-    RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos);
+    RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos());
     List<String> live = clock.describeLiveThreads();
     clock.kill();
     List<ShutdownReport.Leak> leaks = findLeaks();
@@ -848,80 +843,25 @@ public final class Interpreter implements AutoCloseable {
   /**
    * Settings for a new {@link Interpreter}. Every setter checks its argument at once, and {@link
    * #build()} checks them together; a bad value fails with a message that names the setting and the
-   * allowed range. Not thread-safe.
+   * allowed range. {@link #build()} changes nothing here: building twice gives two independent
+   * interpreters with the same settings. Not thread-safe.
    */
   public static final class Builder {
-    private static final long MAX_INTERVAL = Duration.ofHours(1).toNanos();
-
-    private long switchIntervalNanos = 5_000_000;
-    private boolean forceSwitching = true;
-    private EvalBreakerPolicy policy = EvalBreakerPolicy.BACK_EDGES_AND_CALLS;
-    private Clock clock = null;
-    private boolean clockSet;
-    private int cores = 2;
-    private long instructionCostNanos = 50;
-    private double jitter = 0.0;
-    private long timeLimitNanos = Long.MAX_VALUE;
-    private long realTimeLimitNanos = Long.MAX_VALUE;
-    private long shutdownTimeoutNanos = 2_000_000_000L;
-    private int traceCapacity = 1_000_000;
-    private long syscallNanos = 50_000;
-    private long helperTimeoutNanos = 2_000_000_000L;
-    private GilLock.Factory gilFactory = Gil::new;
-    private boolean gilEnabled = true;
-    private PrintStream stderr = System.err;
-    private final List<String> problems = new ArrayList<>();
+    // The settings, their defaults and checks live in InterpreterSettingsBuilder; this class is
+    // the name learners write, with the documentation they read.
+    private final InterpreterSettingsBuilder state = new InterpreterSettingsBuilder();
 
     private Builder() {}
 
-    private Builder copy() {
-      Builder b = new Builder();
-      b.switchIntervalNanos = switchIntervalNanos;
-      b.forceSwitching = forceSwitching;
-      b.policy = policy;
-      b.clock = clock;
-      b.cores = cores;
-      b.instructionCostNanos = instructionCostNanos;
-      b.jitter = jitter;
-      b.timeLimitNanos = timeLimitNanos;
-      b.realTimeLimitNanos = realTimeLimitNanos;
-      b.shutdownTimeoutNanos = shutdownTimeoutNanos;
-      b.traceCapacity = traceCapacity;
-      b.syscallNanos = syscallNanos;
-      b.helperTimeoutNanos = helperTimeoutNanos;
-      b.gilFactory = gilFactory;
-      b.gilEnabled = gilEnabled;
-      b.stderr = stderr;
-      return b;
-    }
-
     /** The switch interval, like {@code sys.setswitchinterval}. Default 5 ms; (0, 1 h]. */
     public Builder switchInterval(Duration interval) {
-      try {
-        switchIntervalNanos = checkInterval(interval);
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
+      state.switchInterval(interval);
       return this;
-    }
-
-    static long checkInterval(Duration interval) {
-      if (interval == null) {
-        throw new IllegalArgumentException(
-            "switchInterval must not be null; the default is 5 ms (Duration.ofMillis(5))");
-      }
-      if (interval.isNegative() || interval.isZero() || interval.toNanos() > MAX_INTERVAL) {
-        throw new IllegalArgumentException(
-            "switchInterval must be more than 0 and at most 1 hour, got "
-                + interval
-                + "; CPython's default is 5 ms");
-      }
-      return interval.toNanos();
     }
 
     /** Whether a thread that drops the GIL on request waits until another takes it. Default on. */
     public Builder forceSwitching(boolean on) {
-      forceSwitching = on;
+      state.forceSwitching(on);
       return this;
     }
 
@@ -929,39 +869,29 @@ public final class Interpreter implements AutoCloseable {
      * Where threads check the eval breaker. Default {@link EvalBreakerPolicy#BACK_EDGES_AND_CALLS}.
      */
     public Builder evalBreakerPolicy(EvalBreakerPolicy policy) {
-      if (policy == null) {
-        problems.add(
-            "evalBreakerPolicy must not be null; choose EVERY_INSTRUCTION or BACK_EDGES_AND_CALLS");
-      } else {
-        this.policy = policy;
-      }
+      state.evalBreakerPolicy(policy);
       return this;
     }
 
-    /** The clock: {@link Clock#virtual(long)} (the default, seed 0) or {@link Clock#real()}. */
+    /**
+     * The clock: {@link Clock#virtual(long)} (the default, seed 0) or {@link Clock#real()}. A clock
+     * serves one interpreter: the first {@link #build()} runs on this one, and each later build of
+     * this builder on a fresh clock of the same kind and seed.
+     */
     public Builder clock(Clock clock) {
-      clockSet = true;
-      this.clock = clock;
+      state.clock(clock);
       return this;
     }
 
     /** How many cores the virtual clock simulates. Default 2; 1 to 1024. */
     public Builder cores(int cores) {
-      if (cores < 1 || cores > 1024) {
-        problems.add("cores must be between 1 and 1024, got " + cores);
-      } else {
-        this.cores = cores;
-      }
+      state.cores(cores);
       return this;
     }
 
     /** Virtual time one instruction costs. Default 50 ns; 1 ns to 1 ms. */
     public Builder instructionCost(Duration cost) {
-      if (cost == null || cost.isNegative() || cost.isZero() || cost.toNanos() > 1_000_000) {
-        problems.add("instructionCost must be between 1 ns and 1 ms, got " + cost);
-      } else {
-        instructionCostNanos = cost.toNanos();
-      }
+      state.instructionCost(cost);
       return this;
     }
 
@@ -971,31 +901,19 @@ public final class Interpreter implements AutoCloseable {
      * threads at different instructions. Default 0; 0 to 0.9.
      */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 0.9)) {
-        problems.add("jitter must be between 0 and 0.9, got " + jitter);
-      } else {
-        this.jitter = jitter;
-      }
+      state.jitter(jitter);
       return this;
     }
 
     /** Ends a virtual run when any thread's clock passes this. Default: no limit. */
     public Builder timeLimit(Duration limit) {
-      if (limit == null || limit.isNegative() || limit.isZero()) {
-        problems.add("timeLimit must be more than 0, got " + limit);
-      } else {
-        timeLimitNanos = limit.toNanos();
-      }
+      state.timeLimit(limit);
       return this;
     }
 
     /** Real time {@link Interpreter#awaitThreads()} waits before giving up. Default: no limit. */
     public Builder realTimeLimit(Duration limit) {
-      if (limit == null || limit.isNegative() || limit.isZero()) {
-        problems.add("realTimeLimit must be more than 0, got " + limit);
-      } else {
-        realTimeLimitNanos = limit.toNanos();
-      }
+      state.realTimeLimit(limit);
       return this;
     }
 
@@ -1003,11 +921,7 @@ public final class Interpreter implements AutoCloseable {
      * Real time {@link Interpreter#close()} waits for threads before stopping them. Default 2 s.
      */
     public Builder shutdownTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative()) {
-        problems.add("shutdownTimeout must be 0 or more, got " + timeout);
-      } else {
-        shutdownTimeoutNanos = timeout.toNanos();
-      }
+      state.shutdownTimeout(timeout);
       return this;
     }
 
@@ -1019,11 +933,7 @@ public final class Interpreter implements AutoCloseable {
      * setting: the kernel does it.
      */
     public Builder syscallLatency(Duration latency) {
-      if (latency == null || latency.isNegative() || latency.toNanos() > 10_000_000) {
-        problems.add("syscallLatency must be between 0 and 10 ms, got " + latency);
-      } else {
-        syscallNanos = latency.toNanos();
-      }
+      state.syscallLatency(latency);
       return this;
     }
 
@@ -1033,31 +943,19 @@ public final class Interpreter implements AutoCloseable {
      * HelperThreadError} naming the one still running. Default 2 s; 0 to 1 minute.
      */
     public Builder helperThreadTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-        problems.add("helperThreadTimeout must be between 0 and 1 minute, got " + timeout);
-      } else {
-        helperTimeoutNanos = timeout.toNanos();
-      }
+      state.helperThreadTimeout(timeout);
       return this;
     }
 
     /** The most events the trace keeps. Default 1,000,000; 0 to 50,000,000. */
     public Builder traceCapacity(int events) {
-      if (events < 0 || events > 50_000_000) {
-        problems.add("traceCapacity must be between 0 and 50000000, got " + events);
-      } else {
-        traceCapacity = events;
-      }
+      state.traceCapacity(events);
       return this;
     }
 
     /** Replaces the GIL implementation, for example with a learner's own. Default {@link Gil}. */
     public Builder gil(GilLock.Factory factory) {
-      if (factory == null) {
-        problems.add("gil must not be null; the default is Gil::new");
-      } else {
-        gilFactory = factory;
-      }
+      state.gil(factory);
       return this;
     }
 
@@ -1067,43 +965,26 @@ public final class Interpreter implements AutoCloseable {
      * counting and immortal objects. See {@link Interpreter} for what changes.
      */
     public Builder gilEnabled(boolean enabled) {
-      gilEnabled = enabled;
+      state.gilEnabled(enabled);
       return this;
     }
 
     /** Where uncaught exceptions of non-main threads are printed. Default {@code System.err}. */
     public Builder stderr(PrintStream stream) {
-      if (stream == null) {
-        problems.add("stderr must not be null");
-      } else {
-        stderr = stream;
-      }
+      state.stderr(stream);
       return this;
     }
 
     /**
-     * Checks the settings and builds the interpreter.
+     * Checks the settings and builds the interpreter. Changes nothing in this builder.
      *
      * @throws IllegalArgumentException naming every bad setting and its allowed range
+     * @throws IllegalStateException if the clock already serves an interpreter of another builder
      */
     public Interpreter build() {
-      List<String> all = new ArrayList<>(problems);
-      if (clockSet && clock == null) {
-        all.add("clock must not be null; use Clock.virtual(seed) or Clock.real()");
-      } else if (clock != null && !(clock instanceof ClockEngine)) {
-        all.add("clock must come from Clock.virtual(seed) or Clock.real()");
-      }
-      if (!all.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Invalid interpreter settings: " + String.join("; ", all));
-      }
-      if (clock == null) {
-        clock = Clock.virtual(0);
-      }
-      Interpreter interp = new Interpreter(this);
+      InterpreterSettings settings = state.settings();
+      Interpreter interp = new Interpreter(settings, settings.bindClock(state));
       BUILD_OBSERVERS.forEach(o -> o.accept(interp));
-      clock = null; // a clock serves one interpreter; the next build() makes a fresh default
-      clockSet = false;
       return interp;
     }
   }
