@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,14 +111,16 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
-  private static final List<Consumer<Interpreter>> BUILD_OBSERVERS = new CopyOnWriteArrayList<>();
-
   /**
-   * Calls {@code observer} with every interpreter built from now on in this JVM. Tools use it:
-   * {@code gilbook run} prints a GIL summary of each interpreter a learner's file builds.
+   * Runs {@code body}, telling {@code observer} of every interpreter built inside it: on the
+   * calling thread, or on a thread started from it while {@code body} runs (a JShell snippet, a
+   * Python thread). Tools use it: {@code gilbook run} prints a GIL summary of each interpreter a
+   * learner's file builds. Two scopes on unrelated threads never see each other's interpreters, and
+   * a scope sees nothing once {@code body} has returned; see the notes in {@code BuildObservers}.
+   * {@code observer} may be called from several threads at once.
    */
-  public static void addBuildObserver(Consumer<Interpreter> observer) {
-    BUILD_OBSERVERS.add(Objects.requireNonNull(observer, "observer must not be null"));
+  public static void observeBuilds(Consumer<Interpreter> observer, Runnable body) {
+    BuildObservers.observe(observer, body);
   }
 
   /** A builder with CPython's defaults: 5 ms interval, forced switching, 3.10+ check points. */
@@ -984,7 +985,7 @@ public final class Interpreter implements AutoCloseable {
     public Interpreter build() {
       InterpreterSettings settings = state.settings();
       Interpreter interp = new Interpreter(settings, settings.bindClock(state));
-      BUILD_OBSERVERS.forEach(o -> o.accept(interp));
+      BuildObservers.built(interp);
       return interp;
     }
   }
