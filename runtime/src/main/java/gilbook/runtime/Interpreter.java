@@ -803,34 +803,12 @@ public final class Interpreter implements AutoCloseable {
     RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos());
     List<String> live = clock.describeLiveThreads();
     clock.kill();
-    List<ShutdownReport.Leak> leaks = findLeaks();
+    List<ShutdownReport.Leak> leaks = LeakFinder.find(heap);
     List<String> failures = new ArrayList<>();
     threadExceptions().forEach((name, t) -> failures.add(name + ": " + t));
     String endReport = end.kind() == RunEnd.Kind.FINISHED ? "" : end.report();
     shutdownReport = new ShutdownReport(leaks, live, endReport, failures);
     return shutdownReport;
-  }
-
-  /**
-   * Every live object, each marked with whether anything outside the leaked objects still holds it:
-   * when its count is higher than the references other live objects own, someone forgot a decref
-   * there. The others are only kept alive by those.
-   */
-  private List<ShutdownReport.Leak> findLeaks() {
-    List<PyObject> live = heap.live();
-    Map<PyObject, Integer> internal = new java.util.IdentityHashMap<>();
-    for (PyObject o : live) {
-      o.traverse(ref -> internal.merge(ref, 1, Integer::sum));
-    }
-    List<ShutdownReport.Leak> leaks = new ArrayList<>();
-    for (PyObject o : live) {
-      int count = (int) Math.min(Integer.MAX_VALUE, o.combinedRefcnt());
-      boolean root = count > internal.getOrDefault(o, 0);
-      leaks.add(
-          new ShutdownReport.Leak(
-              o.typeName(), o.reprUnchecked(80), count, o.address, o.createdBy, root));
-    }
-    return leaks;
   }
 
   /** Same as {@link #shutdown()}; the report stays available from it. */
