@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -68,6 +66,7 @@ public final class Interpreter implements AutoCloseable {
   private final Trace trace;
   private final EvalBreaker evalBreaker;
   private final GilLock gil;
+  private final ParallelWorkCharger parallelWork;
   private final Heap heap = new Heap();
   private final PyNone none;
   private final PyBool pyTrue;
@@ -93,6 +92,8 @@ public final class Interpreter implements AutoCloseable {
             this::threadStats,
             settings.gilEnabled() ? null : this::refcountStats);
     this.tracer = new Tracer(trace);
+    this.parallelWork =
+        new ParallelWorkCharger(clock.isVirtual(), tracer, settings.helperTimeoutNanos());
     this.evalBreaker = new EvalBreaker(tracer);
     GilContext context =
         new GilContext(
@@ -166,7 +167,7 @@ public final class Interpreter implements AutoCloseable {
       if (HelperThreads.inParallelWork(parent)) {
         throw HelperThreads.pythonInParallelWork(parent, null, "started Python thread " + name);
       }
-      settleParallelWork(parent); // the new thread starts at the parent's time
+      parallelWork.settle(parent); // the new thread starts at the parent's time
     }
     PyThreadState ts = new PyThreadState(this, nextThreadId.getAndIncrement(), name, daemon);
     synchronized (threads) {
@@ -237,7 +238,7 @@ public final class Interpreter implements AutoCloseable {
         try {
           body.run();
         } finally {
-          finishParallelWork(ts);
+          parallelWork.finish(ts);
         }
       } catch (ThreadKilled killed) {
         throw killed;
@@ -329,7 +330,7 @@ public final class Interpreter implements AutoCloseable {
       throw HelperThreads.pythonInParallelWork(
           ts, null, "took the GIL (Python.withGil / attach, or the end of allowThreads)");
     }
-    settleParallelWork(ts);
+    parallelWork.settle(ts);
     if (!settings.gilEnabled()) {
       return; // free-threaded: there is no GIL to take
     }
@@ -357,7 +358,7 @@ public final class Interpreter implements AutoCloseable {
     if (HelperThreads.inParallelWork(ts)) {
       throw HelperThreads.pythonInParallelWork(ts, null, "released the GIL (" + cause + ")");
     }
-    settleParallelWork(ts); // work done holding the GIL is charged before the GIL goes
+    parallelWork.settle(ts); // work done holding the GIL is charged before the GIL goes
     if (!settings.gilEnabled()) {
       return; // free-threaded: there is no GIL to drop
     }
@@ -381,7 +382,7 @@ public final class Interpreter implements AutoCloseable {
     if (HelperThreads.inParallelWork(ts)) {
       throw HelperThreads.pythonInParallelWork(ts, null, "blocked on " + cause);
     }
-    settleParallelWork(ts);
+    parallelWork.settle(ts);
     boolean held = ts.holdsGil;
     if (held) {
       dropGil(ts, cause);
@@ -432,7 +433,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** Computation: occupies a core; releases the GIL around it if asked and held. */
   void cpu(PyThreadState ts, String what, long nanos, boolean releaseGil) {
-    settleParallelWork(ts);
+    parallelWork.settle(ts);
     boolean release = releaseGil && ts.holdsGil;
     if (release) {
       dropGil(ts, what);
@@ -445,57 +446,7 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- parallel work (HelperThreads)
-
-  /** What the trace calls a settled ledger. */
-  private static final String PARALLEL_WORK = "parallel work";
-
-  /**
-   * Charges {@code ts} with the parallel work its fork/join helpers finished since it last did:
-   * their total, as that many computations one after another on one core (see {@link HelperThreads}
-   * for why the sum). Called by {@code ts} at every step other threads could see.
-   */
-  void settleParallelWork(PyThreadState ts) {
-    if (ts.parallel.pending()) {
-      chargeParallelWork(
-          ts, ts.parallel.takeCpu(), ts.parallel.takeCpuCalls(), ts.parallel.takeBlocked());
-    }
-  }
-
-  /**
-   * Charges {@code cpuNanos}, the sum of {@code calls} computations, as {@code calls} equal
-   * computations in a row: so the trace counts one computation per {@code Work.cpu} call, as for
-   * sequential code, in an order that does not depend on which helper ran which (their real order
-   * does, so each keeps only its share of the sum).
-   */
-  private void chargeParallelWork(PyThreadState ts, long cpuNanos, long calls, long blockedNanos) {
-    boolean withGil = ts.holdsGil;
-    if (cpuNanos > 0) {
-      if (clock.isVirtual()) {
-        long n = Math.max(1, calls);
-        for (long i = 0; i < n; i++) {
-          long share = cpuNanos / n + (i == n - 1 ? cpuNanos % n : 0);
-          long began = ts.clock.cpu(share);
-          tracer.cpu(ts, PARALLEL_WORK, withGil, began);
-        }
-      } else {
-        // Real time: the helpers' time has passed already, in parallel with this thread's.
-        tracer.cpu(ts, PARALLEL_WORK + " of helper threads", withGil, ts.now(), cpuNanos);
-      }
-    }
-    if (blockedNanos > 0 && clock.isVirtual()) {
-      long since = ts.now();
-      ts.clock.sleep(blockedNanos);
-      if (!withGil) {
-        tracer.blocked(ts, "sleep or I/O in " + PARALLEL_WORK, since);
-      }
-    }
-  }
-
-  /** Opens a detached section on {@code ts}, which has just dropped the GIL (saveThread). */
-  void openSection(PyThreadState ts) {
-    ts.section = new DetachedSection(ts.section);
-  }
+  // ---------------------------------------------------------------- detached sections
 
   /**
    * {@code restoreThread}: ends {@code ts}'s innermost detached section (waits for the threads
@@ -503,93 +454,8 @@ public final class Interpreter implements AutoCloseable {
    * what a helper of the section raised, or the section's own failure.
    */
   void restoreThread(PyThreadState ts) {
-    RuntimeException failure = closeSection(ts);
+    RuntimeException failure = parallelWork.closeSection(ts);
     takeGil(ts);
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /** Ends {@code ts}'s innermost section, if any; returns the error to raise, or null. */
-  private RuntimeException closeSection(PyThreadState ts) {
-    DetachedSection section = ts.section;
-    if (section == null) {
-      return null;
-    }
-    RuntimeException late = awaitSectionThreads(ts, section);
-    awaitQuiescence(ts);
-    ts.section = section.outer;
-    settleParallelWork(ts);
-    chargeParallelWork(
-        ts,
-        section.threadWork.takeCpu(),
-        section.threadWork.takeCpuCalls(),
-        section.threadWork.takeBlocked());
-    RuntimeException raised = section.failure.get();
-    return raised != null ? raised : late;
-  }
-
-  /**
-   * Waits, in real time and at most the helper-thread timeout, for every thread started inside
-   * {@code section} to end; returns an error naming one that did not, or null.
-   */
-  private RuntimeException awaitSectionThreads(PyThreadState ts, DetachedSection section) {
-    long deadline = System.nanoTime() + settings.helperTimeoutNanos();
-    while (true) {
-      List<Thread> running = section.threadsStillRunning();
-      if (running.isEmpty()) {
-        return null;
-      }
-      for (Thread t : running) {
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-          try {
-            TimeUnit.NANOSECONDS.timedJoin(t, left);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ThreadKilled(ts.name);
-          }
-        }
-        if (t.isAlive()) {
-          return new HelperThreadError(
-              "thread "
-                  + t.getName()
-                  + ", started inside allowThreads/detach on thread "
-                  + ts.name
-                  + ", was still running "
-                  + Duration.ofNanos(settings.helperTimeoutNanos()).toMillis()
-                  + " ms (real time) after the section ended. A detached section waits for the"
-                  + " threads started inside it, as std::thread::scope does, so that their work"
-                  + " counts: join every thread you start (thread.join(), future.get(),"
-                  + " executor.shutdown() and awaitTermination) before the closure returns, and"
-                  + " let no helper wait for something done after the section.");
-        }
-      }
-    }
-  }
-
-  /** Lets the tasks still queued in {@code ts}'s own pool (forked, never joined) finish. */
-  private void awaitQuiescence(PyThreadState ts) {
-    if (ts.hadHelpers && Thread.currentThread() instanceof ForkJoinWorkerThread w) {
-      w.getPool().awaitQuiescence(settings.helperTimeoutNanos(), TimeUnit.NANOSECONDS);
-    }
-  }
-
-  /**
-   * At the end of {@code ts}'s body: ends the sections it left open, charges what its helpers did,
-   * and raises the first error of a thread it started outside any section.
-   */
-  private void finishParallelWork(PyThreadState ts) {
-    RuntimeException failure = null;
-    while (ts.section != null) {
-      RuntimeException e = closeSection(ts);
-      failure = failure != null ? failure : e;
-    }
-    awaitQuiescence(ts);
-    settleParallelWork(ts);
-    if (failure == null) {
-      failure = ts.helperFailure.get();
-    }
     if (failure != null) {
       throw failure;
     }
@@ -761,6 +627,10 @@ public final class Interpreter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- internals for objects
+
+  ParallelWorkCharger parallelWork() {
+    return parallelWork;
+  }
 
   Heap heap() {
     return heap;

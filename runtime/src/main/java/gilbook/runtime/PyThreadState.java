@@ -239,7 +239,7 @@ public final class PyThreadState {
    */
   void requireGil(PyObject object) {
     if (parallel.pending()) {
-      interp.settleParallelWork(this);
+      interp.parallelWork().settle(this);
     }
     if (!holdsGil && !freeThreaded) {
       throw new GilNotHeldError(this, object);
