@@ -69,7 +69,7 @@ public final class Eval {
    */
   public static PyThreadState saveThread() {
     PyThreadState ts = PyThreadState.get();
-    ts.interp.dropGil(ts, "allow threads");
+    ts.interp.checkedGil().dropGil(ts, "allow threads");
     ts.interp.parallelWork().openSection(ts);
     return ts;
   }

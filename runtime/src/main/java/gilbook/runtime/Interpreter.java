@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -66,6 +65,7 @@ public final class Interpreter implements AutoCloseable {
   private final Trace trace;
   private final EvalBreaker evalBreaker;
   private final GilLock gil;
+  private final CheckedGil checkedGil;
   private final ParallelWorkCharger parallelWork;
   private final Heap heap = new Heap();
   private final PyNone none;
@@ -75,9 +75,6 @@ public final class Interpreter implements AutoCloseable {
 
   private final List<PyThreadState> threads = new ArrayList<>();
   private final AtomicLong nextThreadId = new AtomicLong(1);
-  private final AtomicInteger holders = new AtomicInteger();
-  private final AtomicLong exclusionViolations = new AtomicLong();
-  private volatile String firstViolation;
   private final Mutex joinMutex;
   private final Cond joinCond;
   private ShutdownReport shutdownReport;
@@ -101,6 +98,7 @@ public final class Interpreter implements AutoCloseable {
     this.gil =
         Objects.requireNonNull(
             settings.gilFactory().create(context), "the GIL factory returned null");
+    this.checkedGil = new CheckedGil(gil, settings.gilEnabled(), tracer, parallelWork);
     this.joinMutex = clock.newMutex("threads.join_mutex");
     this.joinCond = clock.newCond("threads.join_cond", joinMutex);
     this.none = new PyNone(this);
@@ -232,7 +230,7 @@ public final class Interpreter implements AutoCloseable {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
       if (python && settings.gilEnabled()) {
-        takeGil(ts); // a Python thread runs bytecode from its first instruction
+        checkedGil.takeGil(ts); // a Python thread runs bytecode from its first instruction
       }
       try {
         try {
@@ -251,7 +249,7 @@ public final class Interpreter implements AutoCloseable {
         }
       }
       if (ts.holdsGil) {
-        dropGil(ts, "exit");
+        checkedGil.dropGil(ts, "exit");
       }
       if (!settings.gilEnabled()) {
         ts.brcRemoveThread();
@@ -296,7 +294,7 @@ public final class Interpreter implements AutoCloseable {
         });
   }
 
-  // ---------------------------------------------------------------- the GIL, checked and traced
+  // ---------------------------------------------------------------- PyGILState and blocking calls
 
   /**
    * {@code PyGILState_Ensure} for the calling thread: takes the GIL unless it holds it already.
@@ -312,7 +310,7 @@ public final class Interpreter implements AutoCloseable {
     if (ts.holdsGil || !settings.gilEnabled()) {
       return false;
     }
-    takeGil(ts);
+    checkedGil.takeGil(ts);
     return true;
   }
 
@@ -320,61 +318,8 @@ public final class Interpreter implements AutoCloseable {
   public void gilStateRelease(boolean taken) {
     PyThreadState ts = PyThreadState.get();
     if (taken) {
-      dropGil(ts, "gil state release");
+      checkedGil.dropGil(ts, "gil state release");
     }
-  }
-
-  /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
-  void takeGil(PyThreadState ts) {
-    if (HelperThreads.inParallelWork(ts)) {
-      throw HelperThreads.pythonInParallelWork(
-          ts, null, "took the GIL (Python.withGil / attach, or the end of allowThreads)");
-    }
-    parallelWork.settle(ts);
-    if (!settings.gilEnabled()) {
-      return; // free-threaded: there is no GIL to take
-    }
-    if (ts.holdsGil) {
-      throw new GilStateError(
-          "thread " + ts.name + " already holds the GIL; taking it again would deadlock");
-    }
-    tracer.takeRequest(ts);
-    ts.clock.waitingFor("the GIL" + holderNote(ts), true);
-    gil.takeGil(ts);
-    ts.clock.waitingFor(null, false);
-    if (holders.incrementAndGet() > 1) {
-      long n = exclusionViolations.incrementAndGet();
-      if (n == 1) {
-        firstViolation =
-            "thread " + ts.name + " took the GIL at t=" + ts.now() + " ns while another held it";
-      }
-    }
-    ts.holdsGil = true;
-    tracer.taken(ts);
-  }
-
-  /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */
-  void dropGil(PyThreadState ts, String cause) {
-    if (HelperThreads.inParallelWork(ts)) {
-      throw HelperThreads.pythonInParallelWork(ts, null, "released the GIL (" + cause + ")");
-    }
-    parallelWork.settle(ts); // work done holding the GIL is charged before the GIL goes
-    if (!settings.gilEnabled()) {
-      return; // free-threaded: there is no GIL to drop
-    }
-    if (!ts.holdsGil) {
-      throw new GilStateError(
-          "thread " + ts.name + " tried to drop the GIL, but it does not hold it" + holderNote(ts));
-    }
-    tracer.dropped(ts, cause);
-    ts.holdsGil = false;
-    holders.decrementAndGet();
-    gil.dropGil(ts);
-  }
-
-  private String holderNote(PyThreadState ts) {
-    PyThreadState holder = gil.lastHolder();
-    return holder != null && holder != ts && gil.locked() ? " (held by " + holder.name + ")" : "";
   }
 
   /** Blocking work: releases the GIL (if held) around {@code wait}, like Py_BEGIN_ALLOW_THREADS. */
@@ -385,7 +330,7 @@ public final class Interpreter implements AutoCloseable {
     parallelWork.settle(ts);
     boolean held = ts.holdsGil;
     if (held) {
-      dropGil(ts, cause);
+      checkedGil.dropGil(ts, cause);
     }
     long since = ts.now();
     ts.clock.waitingFor(cause, false);
@@ -396,7 +341,7 @@ public final class Interpreter implements AutoCloseable {
     }
     tracer.blocked(ts, cause, since);
     if (held) {
-      takeGil(ts);
+      checkedGil.takeGil(ts);
     }
   }
 
@@ -436,13 +381,13 @@ public final class Interpreter implements AutoCloseable {
     parallelWork.settle(ts);
     boolean release = releaseGil && ts.holdsGil;
     if (release) {
-      dropGil(ts, what);
+      checkedGil.dropGil(ts, what);
     }
     boolean withGil = ts.holdsGil;
     long began = ts.clock.cpu(nanos);
     tracer.cpu(ts, what, withGil, began);
     if (release) {
-      takeGil(ts);
+      checkedGil.takeGil(ts);
     }
   }
 
@@ -455,7 +400,7 @@ public final class Interpreter implements AutoCloseable {
    */
   void restoreThread(PyThreadState ts) {
     RuntimeException failure = parallelWork.closeSection(ts);
-    takeGil(ts);
+    checkedGil.takeGil(ts);
     if (failure != null) {
       throw failure;
     }
@@ -539,12 +484,12 @@ public final class Interpreter implements AutoCloseable {
    * Gil}; a learner's {@link GilLock} is checked with it.
    */
   public long exclusionViolations() {
-    return exclusionViolations.get();
+    return checkedGil.exclusionViolations();
   }
 
   /** The first mutual-exclusion violation in words, or {@code null}. */
   public String firstExclusionViolation() {
-    return firstViolation;
+    return checkedGil.firstViolation();
   }
 
   /** How many objects are alive right now, not counting those made at start-up. */
@@ -627,6 +572,10 @@ public final class Interpreter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- internals for objects
+
+  CheckedGil checkedGil() {
+    return checkedGil;
+  }
 
   ParallelWorkCharger parallelWork() {
     return parallelWork;

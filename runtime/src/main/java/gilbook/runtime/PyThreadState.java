@@ -228,8 +228,8 @@ public final class PyThreadState {
     if (!holdsGil) {
       return;
     }
-    interp.dropGil(this, "drop request");
-    interp.takeGil(this);
+    interp.checkedGil().dropGil(this, "drop request");
+    interp.checkedGil().takeGil(this);
   }
 
   /**
