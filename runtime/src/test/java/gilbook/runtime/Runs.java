@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.function.Executable;
 
 /** Shared helpers for the runtime's tests, in every package. */
 public final class Runs {
@@ -63,8 +62,8 @@ public final class Runs {
    * Asserts that {@code body} raises the Python exception {@code type: message}; a {@code null}
    * message checks the type only.
    */
-  public static void assertRaises(String type, String message, Executable body) {
-    PyException e = assertThrows(PyException.class, body);
+  public static void assertRaises(String type, String message, Runnable body) {
+    PyException e = assertThrows(PyException.class, body::run);
     assertEquals(type, e.type(), e.getMessage());
     if (message != null) {
       assertEquals(type + ": " + message, e.getMessage());
