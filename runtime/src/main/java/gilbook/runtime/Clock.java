@@ -17,8 +17,9 @@ import gilbook.runtime.internal.VirtualClock;
  *   <li>{@link #real()}: {@code System.nanoTime}, real Java threads and real parallelism.
  * </ul>
  *
- * <p>A clock instance belongs to one {@link Interpreter}; {@code build()} refuses a clock that
- * another interpreter already uses. Implementations are thread-safe.
+ * <p>A clock instance belongs to one {@link Interpreter}; {@code build()} refuses a clock that an
+ * interpreter of another builder already uses. A builder that built on a clock builds its next
+ * interpreter on a fresh clock of the same kind and seed. Implementations are thread-safe.
  */
 public interface Clock {
 

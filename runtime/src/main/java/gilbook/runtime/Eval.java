@@ -69,8 +69,8 @@ public final class Eval {
    */
   public static PyThreadState saveThread() {
     PyThreadState ts = PyThreadState.get();
-    ts.interp.dropGil(ts, "allow threads");
-    ts.interp.openSection(ts);
+    ts.interp.checkedGil().dropGil(ts, "allow threads");
+    ts.interp.parallelWork().openSection(ts);
     return ts;
   }
 

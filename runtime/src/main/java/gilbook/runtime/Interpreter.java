@@ -12,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -63,12 +59,14 @@ import java.util.function.Consumer;
  */
 public final class Interpreter implements AutoCloseable {
 
-  private final Builder settings;
+  private final InterpreterSettings settings;
   private final ClockEngine clock;
   private final Tracer tracer;
   private final Trace trace;
   private final EvalBreaker evalBreaker;
   private final GilLock gil;
+  private final CheckedGil checkedGil;
+  private final ParallelWorkCharger parallelWork;
   private final Heap heap = new Heap();
   private final PyNone none;
   private final PyBool pyTrue;
@@ -77,35 +75,30 @@ public final class Interpreter implements AutoCloseable {
 
   private final List<PyThreadState> threads = new ArrayList<>();
   private final AtomicLong nextThreadId = new AtomicLong(1);
-  private final AtomicInteger holders = new AtomicInteger();
-  private final AtomicLong exclusionViolations = new AtomicLong();
-  private volatile String firstViolation;
   private final Mutex joinMutex;
   private final Cond joinCond;
   private ShutdownReport shutdownReport;
 
-  /** In free-threaded mode, how many instruction costs a thread may run past another's event. */
-  private static final long FREE_THREADED_LOOKAHEAD = 20;
-
-  private Interpreter(Builder b) {
-    this.settings = b.copy();
-    this.clock = (ClockEngine) b.clock;
-    long lookahead = b.gilEnabled ? 0 : FREE_THREADED_LOOKAHEAD * b.instructionCostNanos;
-    clock.configure(
-        new ClockEngine.Settings(
-            b.cores, b.instructionCostNanos, b.jitter, b.timeLimitNanos, lookahead));
+  private Interpreter(InterpreterSettings settings, ClockEngine clock) {
+    this.settings = settings;
+    this.clock = clock;
     this.trace =
         new Trace(
-            b.traceCapacity,
+            settings.traceCapacity(),
             this::traceHeader,
             this::threadStats,
-            b.gilEnabled ? null : this::refcountStats);
+            settings.gilEnabled() ? null : this::refcountStats);
     this.tracer = new Tracer(trace);
+    this.parallelWork =
+        new ParallelWorkCharger(clock.isVirtual(), tracer, settings.helperTimeoutNanos());
     this.evalBreaker = new EvalBreaker(tracer);
     GilContext context =
-        new GilContext(clock, evalBreaker, b.switchIntervalNanos, b.forceSwitching, tracer);
+        new GilContext(
+            clock, evalBreaker, settings.switchIntervalNanos(), settings.forceSwitching(), tracer);
     this.gil =
-        Objects.requireNonNull(b.gilFactory.create(context), "the GIL factory returned null");
+        Objects.requireNonNull(
+            settings.gilFactory().create(context), "the GIL factory returned null");
+    this.checkedGil = new CheckedGil(gil, settings.gilEnabled(), tracer, parallelWork);
     this.joinMutex = clock.newMutex("threads.join_mutex");
     this.joinCond = clock.newCond("threads.join_cond", joinMutex);
     this.none = new PyNone(this);
@@ -117,14 +110,16 @@ public final class Interpreter implements AutoCloseable {
     }
   }
 
-  private static final List<Consumer<Interpreter>> BUILD_OBSERVERS = new CopyOnWriteArrayList<>();
-
   /**
-   * Calls {@code observer} with every interpreter built from now on in this JVM. Tools use it:
-   * {@code gilbook run} prints a GIL summary of each interpreter a learner's file builds.
+   * Runs {@code body}, telling {@code observer} of every interpreter built inside it: on the
+   * calling thread, or on a thread started from it while {@code body} runs (a JShell snippet, a
+   * Python thread). Tools use it: {@code gilbook run} prints a GIL summary of each interpreter a
+   * learner's file builds. Two scopes on unrelated threads never see each other's interpreters, and
+   * a scope sees nothing once {@code body} has returned; see the notes in {@code BuildObservers}.
+   * {@code observer} may be called from several threads at once.
    */
-  public static void addBuildObserver(Consumer<Interpreter> observer) {
-    BUILD_OBSERVERS.add(Objects.requireNonNull(observer, "observer must not be null"));
+  public static void observeBuilds(Consumer<Interpreter> observer, Runnable body) {
+    BuildObservers.observe(observer, body);
   }
 
   /** A builder with CPython's defaults: 5 ms interval, forced switching, 3.10+ check points. */
@@ -170,7 +165,7 @@ public final class Interpreter implements AutoCloseable {
       if (HelperThreads.inParallelWork(parent)) {
         throw HelperThreads.pythonInParallelWork(parent, null, "started Python thread " + name);
       }
-      settleParallelWork(parent); // the new thread starts at the parent's time
+      parallelWork.settle(parent); // the new thread starts at the parent's time
     }
     PyThreadState ts = new PyThreadState(this, nextThreadId.getAndIncrement(), name, daemon);
     synchronized (threads) {
@@ -180,7 +175,7 @@ public final class Interpreter implements AutoCloseable {
         clock.startThread(
             name,
             daemon,
-            new PythonThreads.Family(ts, settings.cores, ts::helperStarted),
+            new PythonThreads.Family(ts, settings.cores(), ts::helperStarted),
             handle -> {
               ts.clock = handle;
               threadMain(ts, body, python);
@@ -220,7 +215,7 @@ public final class Interpreter implements AutoCloseable {
    *     the real-time limit
    */
   public void awaitThreads() {
-    RunEnd end = clock.awaitThreads(settings.realTimeLimitNanos);
+    RunEnd end = clock.awaitThreads(settings.realTimeLimitNanos());
     switch (end.kind()) {
       case FINISHED -> {}
       case DEADLOCK -> throw new DeadlockError(end.report());
@@ -234,14 +229,14 @@ public final class Interpreter implements AutoCloseable {
     try {
       clock.enter(ts.clock);
       tracer.threadStart(ts);
-      if (python && settings.gilEnabled) {
-        takeGil(ts); // a Python thread runs bytecode from its first instruction
+      if (python && settings.gilEnabled()) {
+        checkedGil.takeGil(ts); // a Python thread runs bytecode from its first instruction
       }
       try {
         try {
           body.run();
         } finally {
-          finishParallelWork(ts);
+          parallelWork.finish(ts);
         }
       } catch (ThreadKilled killed) {
         throw killed;
@@ -249,14 +244,14 @@ public final class Interpreter implements AutoCloseable {
         ts.uncaught = t;
         tracer.exception(ts, t);
         if (!"MainThread".equals(ts.name)) {
-          settings.stderr.println("Exception in thread " + ts.name + ":");
-          t.printStackTrace(settings.stderr);
+          settings.stderr().println("Exception in thread " + ts.name + ":");
+          t.printStackTrace(settings.stderr());
         }
       }
       if (ts.holdsGil) {
-        dropGil(ts, "exit");
+        checkedGil.dropGil(ts, "exit");
       }
-      if (!settings.gilEnabled) {
+      if (!settings.gilEnabled()) {
         ts.brcRemoveThread();
       }
       joinMutex.lock();
@@ -299,7 +294,7 @@ public final class Interpreter implements AutoCloseable {
         });
   }
 
-  // ---------------------------------------------------------------- the GIL, checked and traced
+  // ---------------------------------------------------------------- PyGILState and blocking calls
 
   /**
    * {@code PyGILState_Ensure} for the calling thread: takes the GIL unless it holds it already.
@@ -312,10 +307,10 @@ public final class Interpreter implements AutoCloseable {
       throw new GilStateError(
           "thread " + ts.name + " belongs to another interpreter and cannot take this one's GIL");
     }
-    if (ts.holdsGil || !settings.gilEnabled) {
+    if (ts.holdsGil || !settings.gilEnabled()) {
       return false;
     }
-    takeGil(ts);
+    checkedGil.takeGil(ts);
     return true;
   }
 
@@ -323,61 +318,8 @@ public final class Interpreter implements AutoCloseable {
   public void gilStateRelease(boolean taken) {
     PyThreadState ts = PyThreadState.get();
     if (taken) {
-      dropGil(ts, "gil state release");
+      checkedGil.dropGil(ts, "gil state release");
     }
-  }
-
-  /** Takes the GIL for {@code ts}, recording the request, the wait and the take. */
-  void takeGil(PyThreadState ts) {
-    if (HelperThreads.inParallelWork(ts)) {
-      throw HelperThreads.pythonInParallelWork(
-          ts, null, "took the GIL (Python.withGil / attach, or the end of allowThreads)");
-    }
-    settleParallelWork(ts);
-    if (!settings.gilEnabled) {
-      return; // free-threaded: there is no GIL to take
-    }
-    if (ts.holdsGil) {
-      throw new GilStateError(
-          "thread " + ts.name + " already holds the GIL; taking it again would deadlock");
-    }
-    tracer.takeRequest(ts);
-    ts.clock.waitingFor("the GIL" + holderNote(ts), true);
-    gil.takeGil(ts);
-    ts.clock.waitingFor(null, false);
-    if (holders.incrementAndGet() > 1) {
-      long n = exclusionViolations.incrementAndGet();
-      if (n == 1) {
-        firstViolation =
-            "thread " + ts.name + " took the GIL at t=" + ts.now() + " ns while another held it";
-      }
-    }
-    ts.holdsGil = true;
-    tracer.taken(ts);
-  }
-
-  /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */
-  void dropGil(PyThreadState ts, String cause) {
-    if (HelperThreads.inParallelWork(ts)) {
-      throw HelperThreads.pythonInParallelWork(ts, null, "released the GIL (" + cause + ")");
-    }
-    settleParallelWork(ts); // work done holding the GIL is charged before the GIL goes
-    if (!settings.gilEnabled) {
-      return; // free-threaded: there is no GIL to drop
-    }
-    if (!ts.holdsGil) {
-      throw new GilStateError(
-          "thread " + ts.name + " tried to drop the GIL, but it does not hold it" + holderNote(ts));
-    }
-    tracer.dropped(ts, cause);
-    ts.holdsGil = false;
-    holders.decrementAndGet();
-    gil.dropGil(ts);
-  }
-
-  private String holderNote(PyThreadState ts) {
-    PyThreadState holder = gil.lastHolder();
-    return holder != null && holder != ts && gil.locked() ? " (held by " + holder.name + ")" : "";
   }
 
   /** Blocking work: releases the GIL (if held) around {@code wait}, like Py_BEGIN_ALLOW_THREADS. */
@@ -385,10 +327,10 @@ public final class Interpreter implements AutoCloseable {
     if (HelperThreads.inParallelWork(ts)) {
       throw HelperThreads.pythonInParallelWork(ts, null, "blocked on " + cause);
     }
-    settleParallelWork(ts);
+    parallelWork.settle(ts);
     boolean held = ts.holdsGil;
     if (held) {
-      dropGil(ts, cause);
+      checkedGil.dropGil(ts, cause);
     }
     long since = ts.now();
     ts.clock.waitingFor(cause, false);
@@ -399,13 +341,13 @@ public final class Interpreter implements AutoCloseable {
     }
     tracer.blocked(ts, cause, since);
     if (held) {
-      takeGil(ts);
+      checkedGil.takeGil(ts);
     }
   }
 
   /** How long a blocking call of {@code nanos} really blocks: at least one system call. */
   long blockingNanos(long nanos) {
-    return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos) : nanos;
+    return clock.isVirtual() ? Math.max(nanos, settings.syscallNanos()) : nanos;
   }
 
   /**
@@ -436,70 +378,20 @@ public final class Interpreter implements AutoCloseable {
 
   /** Computation: occupies a core; releases the GIL around it if asked and held. */
   void cpu(PyThreadState ts, String what, long nanos, boolean releaseGil) {
-    settleParallelWork(ts);
+    parallelWork.settle(ts);
     boolean release = releaseGil && ts.holdsGil;
     if (release) {
-      dropGil(ts, what);
+      checkedGil.dropGil(ts, what);
     }
     boolean withGil = ts.holdsGil;
     long began = ts.clock.cpu(nanos);
     tracer.cpu(ts, what, withGil, began);
     if (release) {
-      takeGil(ts);
+      checkedGil.takeGil(ts);
     }
   }
 
-  // ---------------------------------------------------------------- parallel work (HelperThreads)
-
-  /** What the trace calls a settled ledger. */
-  private static final String PARALLEL_WORK = "parallel work";
-
-  /**
-   * Charges {@code ts} with the parallel work its fork/join helpers finished since it last did:
-   * their total, as that many computations one after another on one core (see {@link HelperThreads}
-   * for why the sum). Called by {@code ts} at every step other threads could see.
-   */
-  void settleParallelWork(PyThreadState ts) {
-    if (ts.parallel.pending()) {
-      chargeParallelWork(
-          ts, ts.parallel.takeCpu(), ts.parallel.takeCpuCalls(), ts.parallel.takeBlocked());
-    }
-  }
-
-  /**
-   * Charges {@code cpuNanos}, the sum of {@code calls} computations, as {@code calls} equal
-   * computations in a row: so the trace counts one computation per {@code Work.cpu} call, as for
-   * sequential code, in an order that does not depend on which helper ran which (their real order
-   * does, so each keeps only its share of the sum).
-   */
-  private void chargeParallelWork(PyThreadState ts, long cpuNanos, long calls, long blockedNanos) {
-    boolean withGil = ts.holdsGil;
-    if (cpuNanos > 0) {
-      if (clock.isVirtual()) {
-        long n = Math.max(1, calls);
-        for (long i = 0; i < n; i++) {
-          long share = cpuNanos / n + (i == n - 1 ? cpuNanos % n : 0);
-          long began = ts.clock.cpu(share);
-          tracer.cpu(ts, PARALLEL_WORK, withGil, began);
-        }
-      } else {
-        // Real time: the helpers' time has passed already, in parallel with this thread's.
-        tracer.cpu(ts, PARALLEL_WORK + " of helper threads", withGil, ts.now(), cpuNanos);
-      }
-    }
-    if (blockedNanos > 0 && clock.isVirtual()) {
-      long since = ts.now();
-      ts.clock.sleep(blockedNanos);
-      if (!withGil) {
-        tracer.blocked(ts, "sleep or I/O in " + PARALLEL_WORK, since);
-      }
-    }
-  }
-
-  /** Opens a detached section on {@code ts}, which has just dropped the GIL (saveThread). */
-  void openSection(PyThreadState ts) {
-    ts.section = new DetachedSection(ts.section);
-  }
+  // ---------------------------------------------------------------- detached sections
 
   /**
    * {@code restoreThread}: ends {@code ts}'s innermost detached section (waits for the threads
@@ -507,93 +399,8 @@ public final class Interpreter implements AutoCloseable {
    * what a helper of the section raised, or the section's own failure.
    */
   void restoreThread(PyThreadState ts) {
-    RuntimeException failure = closeSection(ts);
-    takeGil(ts);
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /** Ends {@code ts}'s innermost section, if any; returns the error to raise, or null. */
-  private RuntimeException closeSection(PyThreadState ts) {
-    DetachedSection section = ts.section;
-    if (section == null) {
-      return null;
-    }
-    RuntimeException late = awaitSectionThreads(ts, section);
-    awaitQuiescence(ts);
-    ts.section = section.outer;
-    settleParallelWork(ts);
-    chargeParallelWork(
-        ts,
-        section.threadWork.takeCpu(),
-        section.threadWork.takeCpuCalls(),
-        section.threadWork.takeBlocked());
-    RuntimeException raised = section.failure.get();
-    return raised != null ? raised : late;
-  }
-
-  /**
-   * Waits, in real time and at most the helper-thread timeout, for every thread started inside
-   * {@code section} to end; returns an error naming one that did not, or null.
-   */
-  private RuntimeException awaitSectionThreads(PyThreadState ts, DetachedSection section) {
-    long deadline = System.nanoTime() + settings.helperTimeoutNanos;
-    while (true) {
-      List<Thread> running = section.threadsStillRunning();
-      if (running.isEmpty()) {
-        return null;
-      }
-      for (Thread t : running) {
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-          try {
-            TimeUnit.NANOSECONDS.timedJoin(t, left);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ThreadKilled(ts.name);
-          }
-        }
-        if (t.isAlive()) {
-          return new HelperThreadError(
-              "thread "
-                  + t.getName()
-                  + ", started inside allowThreads/detach on thread "
-                  + ts.name
-                  + ", was still running "
-                  + Duration.ofNanos(settings.helperTimeoutNanos).toMillis()
-                  + " ms (real time) after the section ended. A detached section waits for the"
-                  + " threads started inside it, as std::thread::scope does, so that their work"
-                  + " counts: join every thread you start (thread.join(), future.get(),"
-                  + " executor.shutdown() and awaitTermination) before the closure returns, and"
-                  + " let no helper wait for something done after the section.");
-        }
-      }
-    }
-  }
-
-  /** Lets the tasks still queued in {@code ts}'s own pool (forked, never joined) finish. */
-  private void awaitQuiescence(PyThreadState ts) {
-    if (ts.hadHelpers && Thread.currentThread() instanceof ForkJoinWorkerThread w) {
-      w.getPool().awaitQuiescence(settings.helperTimeoutNanos, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  /**
-   * At the end of {@code ts}'s body: ends the sections it left open, charges what its helpers did,
-   * and raises the first error of a thread it started outside any section.
-   */
-  private void finishParallelWork(PyThreadState ts) {
-    RuntimeException failure = null;
-    while (ts.section != null) {
-      RuntimeException e = closeSection(ts);
-      failure = failure != null ? failure : e;
-    }
-    awaitQuiescence(ts);
-    settleParallelWork(ts);
-    if (failure == null) {
-      failure = ts.helperFailure.get();
-    }
+    RuntimeException failure = parallelWork.closeSection(ts);
+    checkedGil.takeGil(ts);
     if (failure != null) {
       throw failure;
     }
@@ -677,12 +484,12 @@ public final class Interpreter implements AutoCloseable {
    * Gil}; a learner's {@link GilLock} is checked with it.
    */
   public long exclusionViolations() {
-    return exclusionViolations.get();
+    return checkedGil.exclusionViolations();
   }
 
   /** The first mutual-exclusion violation in words, or {@code null}. */
   public String firstExclusionViolation() {
-    return firstViolation;
+    return checkedGil.firstViolation();
   }
 
   /** How many objects are alive right now, not counting those made at start-up. */
@@ -709,7 +516,7 @@ public final class Interpreter implements AutoCloseable {
   }
 
   public EvalBreakerPolicy evalBreakerPolicy() {
-    return settings.policy;
+    return settings.policy();
   }
 
   public Clock clock() {
@@ -718,15 +525,15 @@ public final class Interpreter implements AutoCloseable {
 
   /** Whether this interpreter has a GIL; false in free-threaded mode (PEP 703). */
   public boolean gilEnabled() {
-    return settings.gilEnabled;
+    return settings.gilEnabled();
   }
 
   public boolean forceSwitching() {
-    return settings.forceSwitching;
+    return settings.forceSwitching();
   }
 
   public int cores() {
-    return settings.cores;
+    return settings.cores();
   }
 
   /** The current switch interval ({@code sys.getswitchinterval}). */
@@ -736,7 +543,7 @@ public final class Interpreter implements AutoCloseable {
 
   /** Changes the switch interval ({@code sys.setswitchinterval}); takes effect at the next wait. */
   public void setSwitchInterval(Duration interval) {
-    gil.setInterval(Builder.checkInterval(interval));
+    gil.setInterval(InterpreterSettings.checkSwitchInterval(interval));
   }
 
   private Map<String, Object> traceHeader() {
@@ -747,12 +554,12 @@ public final class Interpreter implements AutoCloseable {
       h.put("seed", v.seed());
     }
     h.put("switchIntervalNs", gil.interval());
-    h.put("forceSwitching", settings.forceSwitching);
-    h.put("evalBreakerPolicy", settings.policy.name());
-    h.put("cores", settings.cores);
-    h.put("instructionCostNs", settings.instructionCostNanos);
+    h.put("forceSwitching", settings.forceSwitching());
+    h.put("evalBreakerPolicy", settings.policy().name());
+    h.put("cores", settings.cores());
+    h.put("instructionCostNs", settings.instructionCostNanos());
     h.put("switchNumber", gil.switchNumber());
-    if (!settings.gilEnabled) {
+    if (!settings.gilEnabled()) {
       RefcountStats all = RefcountStats.total("all", refcountStats());
       h.put("gilEnabled", false);
       h.put("refcountNonAtomicOps", all.nonAtomic());
@@ -765,6 +572,14 @@ public final class Interpreter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- internals for objects
+
+  CheckedGil checkedGil() {
+    return checkedGil;
+  }
+
+  ParallelWorkCharger parallelWork() {
+    return parallelWork;
+  }
 
   Heap heap() {
     return heap;
@@ -804,37 +619,15 @@ public final class Interpreter implements AutoCloseable {
       throw new IllegalStateException(
           "thread " + caller.name + " cannot shut down its own interpreter");
     }
-    RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos);
+    RunEnd end = clock.awaitThreads(settings.shutdownTimeoutNanos());
     List<String> live = clock.describeLiveThreads();
     clock.kill();
-    List<ShutdownReport.Leak> leaks = findLeaks();
+    List<ShutdownReport.Leak> leaks = LeakFinder.find(heap);
     List<String> failures = new ArrayList<>();
     threadExceptions().forEach((name, t) -> failures.add(name + ": " + t));
     String endReport = end.kind() == RunEnd.Kind.FINISHED ? "" : end.report();
     shutdownReport = new ShutdownReport(leaks, live, endReport, failures);
     return shutdownReport;
-  }
-
-  /**
-   * Every live object, each marked with whether anything outside the leaked objects still holds it:
-   * when its count is higher than the references other live objects own, someone forgot a decref
-   * there. The others are only kept alive by those.
-   */
-  private List<ShutdownReport.Leak> findLeaks() {
-    List<PyObject> live = heap.live();
-    Map<PyObject, Integer> internal = new java.util.IdentityHashMap<>();
-    for (PyObject o : live) {
-      o.traverse(ref -> internal.merge(ref, 1, Integer::sum));
-    }
-    List<ShutdownReport.Leak> leaks = new ArrayList<>();
-    for (PyObject o : live) {
-      int count = (int) Math.min(Integer.MAX_VALUE, o.combinedRefcnt());
-      boolean root = count > internal.getOrDefault(o, 0);
-      leaks.add(
-          new ShutdownReport.Leak(
-              o.typeName(), o.reprUnchecked(80), count, o.address, o.createdBy, root));
-    }
-    return leaks;
   }
 
   /** Same as {@link #shutdown()}; the report stays available from it. */
@@ -848,80 +641,25 @@ public final class Interpreter implements AutoCloseable {
   /**
    * Settings for a new {@link Interpreter}. Every setter checks its argument at once, and {@link
    * #build()} checks them together; a bad value fails with a message that names the setting and the
-   * allowed range. Not thread-safe.
+   * allowed range. {@link #build()} changes nothing here: building twice gives two independent
+   * interpreters with the same settings. Not thread-safe.
    */
   public static final class Builder {
-    private static final long MAX_INTERVAL = Duration.ofHours(1).toNanos();
-
-    private long switchIntervalNanos = 5_000_000;
-    private boolean forceSwitching = true;
-    private EvalBreakerPolicy policy = EvalBreakerPolicy.BACK_EDGES_AND_CALLS;
-    private Clock clock = null;
-    private boolean clockSet;
-    private int cores = 2;
-    private long instructionCostNanos = 50;
-    private double jitter = 0.0;
-    private long timeLimitNanos = Long.MAX_VALUE;
-    private long realTimeLimitNanos = Long.MAX_VALUE;
-    private long shutdownTimeoutNanos = 2_000_000_000L;
-    private int traceCapacity = 1_000_000;
-    private long syscallNanos = 50_000;
-    private long helperTimeoutNanos = 2_000_000_000L;
-    private GilLock.Factory gilFactory = Gil::new;
-    private boolean gilEnabled = true;
-    private PrintStream stderr = System.err;
-    private final List<String> problems = new ArrayList<>();
+    // The settings, their defaults and checks live in InterpreterSettingsBuilder; this class is
+    // the name learners write, with the documentation they read.
+    private final InterpreterSettingsBuilder state = new InterpreterSettingsBuilder();
 
     private Builder() {}
 
-    private Builder copy() {
-      Builder b = new Builder();
-      b.switchIntervalNanos = switchIntervalNanos;
-      b.forceSwitching = forceSwitching;
-      b.policy = policy;
-      b.clock = clock;
-      b.cores = cores;
-      b.instructionCostNanos = instructionCostNanos;
-      b.jitter = jitter;
-      b.timeLimitNanos = timeLimitNanos;
-      b.realTimeLimitNanos = realTimeLimitNanos;
-      b.shutdownTimeoutNanos = shutdownTimeoutNanos;
-      b.traceCapacity = traceCapacity;
-      b.syscallNanos = syscallNanos;
-      b.helperTimeoutNanos = helperTimeoutNanos;
-      b.gilFactory = gilFactory;
-      b.gilEnabled = gilEnabled;
-      b.stderr = stderr;
-      return b;
-    }
-
     /** The switch interval, like {@code sys.setswitchinterval}. Default 5 ms; (0, 1 h]. */
     public Builder switchInterval(Duration interval) {
-      try {
-        switchIntervalNanos = checkInterval(interval);
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
+      state.switchInterval(interval);
       return this;
-    }
-
-    static long checkInterval(Duration interval) {
-      if (interval == null) {
-        throw new IllegalArgumentException(
-            "switchInterval must not be null; the default is 5 ms (Duration.ofMillis(5))");
-      }
-      if (interval.isNegative() || interval.isZero() || interval.toNanos() > MAX_INTERVAL) {
-        throw new IllegalArgumentException(
-            "switchInterval must be more than 0 and at most 1 hour, got "
-                + interval
-                + "; CPython's default is 5 ms");
-      }
-      return interval.toNanos();
     }
 
     /** Whether a thread that drops the GIL on request waits until another takes it. Default on. */
     public Builder forceSwitching(boolean on) {
-      forceSwitching = on;
+      state.forceSwitching(on);
       return this;
     }
 
@@ -929,39 +667,29 @@ public final class Interpreter implements AutoCloseable {
      * Where threads check the eval breaker. Default {@link EvalBreakerPolicy#BACK_EDGES_AND_CALLS}.
      */
     public Builder evalBreakerPolicy(EvalBreakerPolicy policy) {
-      if (policy == null) {
-        problems.add(
-            "evalBreakerPolicy must not be null; choose EVERY_INSTRUCTION or BACK_EDGES_AND_CALLS");
-      } else {
-        this.policy = policy;
-      }
+      state.evalBreakerPolicy(policy);
       return this;
     }
 
-    /** The clock: {@link Clock#virtual(long)} (the default, seed 0) or {@link Clock#real()}. */
+    /**
+     * The clock: {@link Clock#virtual(long)} (the default, seed 0) or {@link Clock#real()}. A clock
+     * serves one interpreter: the first {@link #build()} runs on this one, and each later build of
+     * this builder on a fresh clock of the same kind and seed.
+     */
     public Builder clock(Clock clock) {
-      clockSet = true;
-      this.clock = clock;
+      state.clock(clock);
       return this;
     }
 
     /** How many cores the virtual clock simulates. Default 2; 1 to 1024. */
     public Builder cores(int cores) {
-      if (cores < 1 || cores > 1024) {
-        problems.add("cores must be between 1 and 1024, got " + cores);
-      } else {
-        this.cores = cores;
-      }
+      state.cores(cores);
       return this;
     }
 
     /** Virtual time one instruction costs. Default 50 ns; 1 ns to 1 ms. */
     public Builder instructionCost(Duration cost) {
-      if (cost == null || cost.isNegative() || cost.isZero() || cost.toNanos() > 1_000_000) {
-        problems.add("instructionCost must be between 1 ns and 1 ms, got " + cost);
-      } else {
-        instructionCostNanos = cost.toNanos();
-      }
+      state.instructionCost(cost);
       return this;
     }
 
@@ -971,31 +699,19 @@ public final class Interpreter implements AutoCloseable {
      * threads at different instructions. Default 0; 0 to 0.9.
      */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 0.9)) {
-        problems.add("jitter must be between 0 and 0.9, got " + jitter);
-      } else {
-        this.jitter = jitter;
-      }
+      state.jitter(jitter);
       return this;
     }
 
     /** Ends a virtual run when any thread's clock passes this. Default: no limit. */
     public Builder timeLimit(Duration limit) {
-      if (limit == null || limit.isNegative() || limit.isZero()) {
-        problems.add("timeLimit must be more than 0, got " + limit);
-      } else {
-        timeLimitNanos = limit.toNanos();
-      }
+      state.timeLimit(limit);
       return this;
     }
 
     /** Real time {@link Interpreter#awaitThreads()} waits before giving up. Default: no limit. */
     public Builder realTimeLimit(Duration limit) {
-      if (limit == null || limit.isNegative() || limit.isZero()) {
-        problems.add("realTimeLimit must be more than 0, got " + limit);
-      } else {
-        realTimeLimitNanos = limit.toNanos();
-      }
+      state.realTimeLimit(limit);
       return this;
     }
 
@@ -1003,11 +719,7 @@ public final class Interpreter implements AutoCloseable {
      * Real time {@link Interpreter#close()} waits for threads before stopping them. Default 2 s.
      */
     public Builder shutdownTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative()) {
-        problems.add("shutdownTimeout must be 0 or more, got " + timeout);
-      } else {
-        shutdownTimeoutNanos = timeout.toNanos();
-      }
+      state.shutdownTimeout(timeout);
       return this;
     }
 
@@ -1019,11 +731,7 @@ public final class Interpreter implements AutoCloseable {
      * setting: the kernel does it.
      */
     public Builder syscallLatency(Duration latency) {
-      if (latency == null || latency.isNegative() || latency.toNanos() > 10_000_000) {
-        problems.add("syscallLatency must be between 0 and 10 ms, got " + latency);
-      } else {
-        syscallNanos = latency.toNanos();
-      }
+      state.syscallLatency(latency);
       return this;
     }
 
@@ -1033,31 +741,19 @@ public final class Interpreter implements AutoCloseable {
      * HelperThreadError} naming the one still running. Default 2 s; 0 to 1 minute.
      */
     public Builder helperThreadTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-        problems.add("helperThreadTimeout must be between 0 and 1 minute, got " + timeout);
-      } else {
-        helperTimeoutNanos = timeout.toNanos();
-      }
+      state.helperThreadTimeout(timeout);
       return this;
     }
 
     /** The most events the trace keeps. Default 1,000,000; 0 to 50,000,000. */
     public Builder traceCapacity(int events) {
-      if (events < 0 || events > 50_000_000) {
-        problems.add("traceCapacity must be between 0 and 50000000, got " + events);
-      } else {
-        traceCapacity = events;
-      }
+      state.traceCapacity(events);
       return this;
     }
 
     /** Replaces the GIL implementation, for example with a learner's own. Default {@link Gil}. */
     public Builder gil(GilLock.Factory factory) {
-      if (factory == null) {
-        problems.add("gil must not be null; the default is Gil::new");
-      } else {
-        gilFactory = factory;
-      }
+      state.gil(factory);
       return this;
     }
 
@@ -1067,43 +763,26 @@ public final class Interpreter implements AutoCloseable {
      * counting and immortal objects. See {@link Interpreter} for what changes.
      */
     public Builder gilEnabled(boolean enabled) {
-      gilEnabled = enabled;
+      state.gilEnabled(enabled);
       return this;
     }
 
     /** Where uncaught exceptions of non-main threads are printed. Default {@code System.err}. */
     public Builder stderr(PrintStream stream) {
-      if (stream == null) {
-        problems.add("stderr must not be null");
-      } else {
-        stderr = stream;
-      }
+      state.stderr(stream);
       return this;
     }
 
     /**
-     * Checks the settings and builds the interpreter.
+     * Checks the settings and builds the interpreter. Changes nothing in this builder.
      *
      * @throws IllegalArgumentException naming every bad setting and its allowed range
+     * @throws IllegalStateException if the clock already serves an interpreter of another builder
      */
     public Interpreter build() {
-      List<String> all = new ArrayList<>(problems);
-      if (clockSet && clock == null) {
-        all.add("clock must not be null; use Clock.virtual(seed) or Clock.real()");
-      } else if (clock != null && !(clock instanceof ClockEngine)) {
-        all.add("clock must come from Clock.virtual(seed) or Clock.real()");
-      }
-      if (!all.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Invalid interpreter settings: " + String.join("; ", all));
-      }
-      if (clock == null) {
-        clock = Clock.virtual(0);
-      }
-      Interpreter interp = new Interpreter(this);
-      BUILD_OBSERVERS.forEach(o -> o.accept(interp));
-      clock = null; // a clock serves one interpreter; the next build() makes a fresh default
-      clockSet = false;
+      InterpreterSettings settings = state.settings();
+      Interpreter interp = new Interpreter(settings, settings.bindClock(state));
+      BuildObservers.built(interp);
       return interp;
     }
   }

@@ -228,8 +228,8 @@ public final class PyThreadState {
     if (!holdsGil) {
       return;
     }
-    interp.dropGil(this, "drop request");
-    interp.takeGil(this);
+    interp.checkedGil().dropGil(this, "drop request");
+    interp.checkedGil().takeGil(this);
   }
 
   /**
@@ -239,7 +239,7 @@ public final class PyThreadState {
    */
   void requireGil(PyObject object) {
     if (parallel.pending()) {
-      interp.settleParallelWork(this);
+      interp.parallelWork().settle(this);
     }
     if (!holdsGil && !freeThreaded) {
       throw new GilNotHeldError(this, object);

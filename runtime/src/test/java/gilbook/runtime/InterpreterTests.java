@@ -2,10 +2,12 @@ package gilbook.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,48 @@ class InterpreterTests {
         assertTrue(error.getMessage().contains("already belongs to an interpreter"));
         assertEquals(clock, first.clock());
       }
+    }
+
+    @Test
+    void buildingTwiceGivesTwoIndependentInterpretersWithTheSameSettings() {
+      Interpreter.Builder builder =
+          Runs.virtual(7).switchInterval(Duration.ofMillis(2)).jitter(0.3).cores(3);
+      try (Interpreter first = builder.build();
+          Interpreter second = builder.build()) {
+        assertNotSame(first.clock(), second.clock());
+        assertEquals(Duration.ofMillis(2), second.switchInterval());
+        assertEquals(3, second.cores());
+        assertEquals(twoSpinners(first), twoSpinners(second), "same seed, same trace");
+        assertEquals(first.trace().toJson(), second.trace().toJson());
+      }
+    }
+
+    @Test
+    void aBuilderChangedAfterBuildLeavesTheBuiltInterpreterAlone() {
+      Interpreter.Builder builder = Runs.virtual(1).switchInterval(Duration.ofMillis(2));
+      try (Interpreter first = builder.build()) {
+        builder.switchInterval(Duration.ofMillis(9)).forceSwitching(false);
+        try (Interpreter second = builder.build()) {
+          assertEquals(Duration.ofMillis(2), first.switchInterval());
+          assertTrue(first.forceSwitching());
+          assertEquals(Duration.ofMillis(9), second.switchInterval());
+          assertFalse(second.forceSwitching());
+        }
+      }
+    }
+
+    @Test
+    void aBuilderWithABadSettingFailsEveryTimeItBuilds() {
+      Interpreter.Builder builder = Interpreter.builder().cores(0);
+      String first = problem(builder);
+      assertEquals(first, problem(builder));
+    }
+
+    private List<TraceEvent> twoSpinners(Interpreter interp) {
+      interp.start("A", Runs.spin(400_000));
+      interp.start("B", Runs.spin(400_000));
+      interp.awaitThreads();
+      return interp.trace().events();
     }
 
     @Test

@@ -1,12 +1,16 @@
 package gilbook.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared helpers for the runtime's tests. */
+/** Shared helpers for the runtime's tests, in every package. */
 public final class Runs {
   static final long INTERVAL = Duration.ofMillis(5).toNanos();
   static final long COST = 50;
@@ -34,10 +38,36 @@ public final class Runs {
 
   /** Asserts that no thread raised and that shutdown found no leak and no live thread. */
   public static void assertClean(Interpreter interp) {
-    org.junit.jupiter.api.Assertions.assertTrue(
-        interp.threadExceptions().isEmpty(), interp.threadExceptions().toString());
-    org.junit.jupiter.api.Assertions.assertTrue(
-        interp.shutdown().clean(), interp.shutdown().toString());
+    assertTrue(interp.threadExceptions().isEmpty(), interp.threadExceptions().toString());
+    assertTrue(interp.shutdown().clean(), interp.shutdown().toString());
+  }
+
+  /** Runs the interpreter's threads to the end and checks no thread raised. */
+  public static void finish(Interpreter interp) {
+    interp.awaitThreads();
+    assertTrue(interp.threadExceptions().isEmpty(), () -> interp.threadExceptions().toString());
+  }
+
+  /** The calling Python thread's virtual time in nanoseconds. */
+  public static long now() {
+    return PyThreadState.get().now();
+  }
+
+  /** Sleeps {@code millis} of simulated time, releasing the GIL. */
+  public static void sleepMillis(long millis) {
+    Work.sleep(Duration.ofMillis(millis));
+  }
+
+  /**
+   * Asserts that {@code body} raises the Python exception {@code type: message}; a {@code null}
+   * message checks the type only.
+   */
+  public static void assertRaises(String type, String message, Runnable body) {
+    PyException e = assertThrows(PyException.class, body::run);
+    assertEquals(type, e.type(), e.getMessage());
+    if (message != null) {
+      assertEquals(type + ": " + message, e.getMessage());
+    }
   }
 
   /** A CPU-bound thread body: {@code n} iterations of an empty loop (one back edge each). */
@@ -61,7 +91,7 @@ public final class Runs {
   }
 
   /** The events of one kind by one thread. */
-  static List<TraceEvent> events(Interpreter interp, TraceEvent.Kind kind, String thread) {
+  public static List<TraceEvent> events(Interpreter interp, TraceEvent.Kind kind, String thread) {
     List<TraceEvent> out = new ArrayList<>();
     for (TraceEvent e : interp.trace().events(kind)) {
       if (e.thread().equals(thread)) {
@@ -69,6 +99,13 @@ public final class Runs {
       }
     }
     return out;
+  }
+
+  /** The GIL drops by {@code thread} whose cause is {@code detail}. */
+  public static List<TraceEvent> drops(Interpreter interp, String thread, String detail) {
+    return events(interp, TraceEvent.Kind.DROP, thread).stream()
+        .filter(e -> e.detail().equals(detail))
+        .toList();
   }
 
   /** Holds without the first and the last, which start or end with a thread. */

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a worker JVM is laid out: gilbook's exercises (with the worker) and JUnit as named modules on
- * the module path, everything else (the runtime, Jackson) on the class path, where learner code
+ * How a worker JVM is laid out: gilbook's exercises (with the worker), the runtime and JUnit as
+ * named modules on the module path, everything else (Jackson) on the class path, where learner code
  * lives too. The whole class path is passed as well, because JShell compiles snippets against it;
  * classes of a package that a named module holds always load from the module.
  *
  * <p>Notes. Learner code then reaches only what the exercises module exports (see its
- * module-info.java), and JUnit's internals, which carry each check's verdict, are closed to it.
- * Nothing is opened with {@code --add-opens}, and the worker's root module does not need {@code
- * jdk.unsupported}, so {@code sun.misc.Unsafe} is not in the JVM at all; {@code --limit-modules} is
- * not used, because it would also turn off class-data sharing. The jars are found from the classes
- * they hold, so the layout follows whatever class path this JVM has (jars when installed, folders
- * of classes in a development build).
+ * module-info.java) and the runtime's API (not {@code gilbook.runtime.internal}), and JUnit's
+ * internals, which carry each check's verdict, are closed to it. Nothing is opened with {@code
+ * --add-opens}, and the worker's root module does not need {@code jdk.unsupported}, so {@code
+ * sun.misc.Unsafe} is not in the JVM at all; {@code --limit-modules} is not used, because it would
+ * also turn off class-data sharing. The jars are found from the classes they hold, so the layout
+ * follows whatever class path this JVM has (jars when installed, folders of classes in a
+ * development build).
  */
 final class WorkerModules {
   /** The worker's module and main class. */
@@ -31,6 +32,7 @@ final class WorkerModules {
   /** One class from each module the worker needs on the module path. */
   private static final List<String> MODULE_CLASSES =
       List.of(
+          "gilbook/runtime/Interpreter.class",
           "org/junit/platform/commons/support/ReflectionSupport.class",
           "org/junit/platform/engine/TestEngine.class",
           "org/junit/platform/launcher/Launcher.class",
@@ -63,7 +65,7 @@ final class WorkerModules {
     List<String> out = new ArrayList<>();
     out.add("--module-path");
     out.add(modulePath());
-    // The exercises read the runtime and Jackson, which are unnamed; nothing is opened.
+    // The exercises read Jackson, which is unnamed; nothing is opened.
     out.add("--add-reads");
     out.add("gilbook.exercises=ALL-UNNAMED");
     return out;

@@ -64,10 +64,8 @@ public final class CheckRunner {
     if (t instanceof AssertionError) {
       return String.valueOf(t.getMessage());
     }
-    String line = Submission.learnerLine(t).map(n -> " (line " + n + " of your file)").orElse("");
     return "Expected: the check to run your code\nGot:      "
-        + Feedback.describe(t)
-        + line
+        + Feedback.raised(t)
         + "\nTry:      fix what the message names, then check again.";
   }
 }

@@ -8,6 +8,9 @@ import org.opentest4j.AssertionFailedError;
  * to try next.
  */
 public final class Feedback {
+  /** Where each part's text starts, after "Expected: "; a later line of a part starts there too. */
+  private static final String COLUMN = " ".repeat("Expected: ".length());
+
   private Feedback() {}
 
   /** Fails unless {@code ok}, with a three-part message. */
@@ -25,6 +28,23 @@ public final class Feedback {
     String text = gilbook.exercises.harness.JShellHarness.describe(thrown);
     int fix = text.indexOf(" Fix: ");
     return fix < 0 ? text : text.substring(0, fix);
+  }
+
+  /**
+   * What {@code thrown} says, for a check's "Got" line, with the learner-file line it came from (if
+   * it came from learner code): {@link #describe}, the line at the end of the message's first line,
+   * and the message's later lines (a deadlock report names one thread per line) indented to where
+   * the "Got" text starts, so they read as part of it.
+   */
+  public static String raised(Throwable thrown) {
+    String text = describe(thrown);
+    String line =
+        Submission.learnerLine(thrown).map(n -> " (line " + n + " of your file)").orElse("");
+    int end = text.indexOf('\n');
+    if (end < 0) {
+      return text + line;
+    }
+    return text.substring(0, end) + line + text.substring(end).replace("\n", "\n" + COLUMN);
   }
 
   /** A failure with a three-part message. */

@@ -42,9 +42,8 @@ public final class Scenario {
     try {
       body.accept(interp);
     } catch (SimulationError | gilbook.runtime.PyException e) {
-      String line = Submission.learnerLine(e).map(n -> " (line " + n + " of your file)").orElse("");
       throw Feedback.fail(
-          what + " to run cleanly", "your code raised " + Feedback.describe(e) + line, advice(e));
+          what + " to run cleanly", "your code raised " + Feedback.raised(e), advice(e));
     } finally {
       interp.close();
     }

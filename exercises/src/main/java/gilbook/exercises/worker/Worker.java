@@ -139,7 +139,11 @@ public final class Worker {
 
   private static void check(Map<String, String> opts, PrintStream out) {
     List<Interpreter> built = new CopyOnWriteArrayList<>();
-    Interpreter.addBuildObserver(built::add);
+    // Only what this job builds: the learner's snippets run on threads this one starts.
+    Interpreter.observeBuilds(built::add, () -> check(opts, out, built));
+  }
+
+  private static void check(Map<String, String> opts, PrintStream out, List<Interpreter> built) {
     Exercise exercise =
         new Exercise(
             require(opts, "exercise"),
@@ -180,7 +184,10 @@ public final class Worker {
    */
   private static void run(Map<String, String> opts, PrintStream out) {
     List<Interpreter> built = new CopyOnWriteArrayList<>();
-    Interpreter.addBuildObserver(built::add);
+    Interpreter.observeBuilds(built::add, () -> run(opts, out, built));
+  }
+
+  private static void run(Map<String, String> opts, PrintStream out, List<Interpreter> built) {
     Path file = Path.of(require(opts, "file"));
     SourceFile.Result source = SourceFile.read(file, "Check the path, or reset the exercise.");
     if (source.failure().isPresent()) {

@@ -26,11 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class Ch01Ch08ScenarioTests {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-  static final AtomicInteger BUILT = new AtomicInteger();
-
-  static {
-    Interpreter.addBuildObserver(interp -> BUILT.incrementAndGet());
-  }
 
   /** Binds {@code file} to the exercise's contract, runs its scenario, returns what it printed. */
   private static String run(String id, String file) throws Exception {
@@ -44,9 +39,11 @@ class Ch01Ch08ScenarioTests {
               Class.forName(exercise.scenario()).getDeclaredConstructor().newInstance();
       Seed.use(ExerciseScenario.RUN_SEED);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      BUILT.set(0);
-      scenario.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      assertEquals(1, BUILT.get(), id + ": interpreters built by the scenario on " + file);
+      AtomicInteger built = new AtomicInteger();
+      Interpreter.observeBuilds(
+          interp -> built.incrementAndGet(),
+          () -> scenario.run(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+      assertEquals(1, built.get(), id + ": interpreters built by the scenario on " + file);
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }

@@ -30,8 +30,22 @@ public interface ClockEngine extends Clock {
     }
   }
 
-  /** Binds this clock to one interpreter; a second call fails. */
-  void configure(Settings settings);
+  /**
+   * Binds this clock to one interpreter, built by {@code builder}; a second call fails.
+   *
+   * @param builder the builder of that interpreter; {@link #builder()} returns it from now on
+   */
+  void configure(Settings settings, Object builder);
+
+  /** The builder whose interpreter this clock serves, or {@code null} while it serves none. */
+  Object builder();
+
+  /**
+   * A new clock of the same kind (and seed) that serves no interpreter yet. A builder builds its
+   * next interpreter on one, once its own clock serves the interpreter it built before: so building
+   * twice gives two interpreters with the same settings.
+   */
+  ClockEngine twin();
 
   /**
    * Creates and starts the Java thread behind a Python thread (see {@link PythonThreads}). In

@@ -67,6 +67,7 @@ public final class RealClock implements ClockEngine {
   }
 
   private volatile boolean configured;
+  private volatile Object builder;
 
   @Override
   public boolean isVirtual() {
@@ -74,13 +75,24 @@ public final class RealClock implements ClockEngine {
   }
 
   @Override
-  public synchronized void configure(Settings settings) {
+  public synchronized void configure(Settings settings, Object builder) {
     if (configured) {
       throw new IllegalStateException(
           "this real clock already belongs to an interpreter; give each interpreter its own"
               + " Clock.real()");
     }
     configured = true;
+    this.builder = builder;
+  }
+
+  @Override
+  public Object builder() {
+    return builder;
+  }
+
+  @Override
+  public ClockEngine twin() {
+    return new RealClock();
   }
 
   @Override

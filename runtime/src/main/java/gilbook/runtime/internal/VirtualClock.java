@@ -78,6 +78,7 @@ public final class VirtualClock implements ClockEngine {
   private final List<SimThread> live = new ArrayList<>();
 
   private Settings settings;
+  private Object builder;
   private long[] coreFreeAt;
   private SimThread running;
   private int nonDaemonAlive;
@@ -103,7 +104,7 @@ public final class VirtualClock implements ClockEngine {
   }
 
   @Override
-  public void configure(Settings settings) {
+  public void configure(Settings settings, Object builder) {
     lock.lock();
     try {
       if (this.settings != null) {
@@ -112,10 +113,26 @@ public final class VirtualClock implements ClockEngine {
                 + " Clock.virtual(seed)");
       }
       this.settings = settings;
+      this.builder = builder;
       this.coreFreeAt = new long[settings.cores()];
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public Object builder() {
+    lock.lock();
+    try {
+      return builder;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public ClockEngine twin() {
+    return new VirtualClock(seed);
   }
 
   @Override

@@ -1,12 +1,13 @@
 package gilbook.runtime.threading;
 
-import static gilbook.runtime.threading.Sims.assertRaises;
-import static gilbook.runtime.threading.Sims.now;
+import static gilbook.runtime.Runs.assertRaises;
+import static gilbook.runtime.Runs.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +18,7 @@ class ConditionTests {
 
   @Test
   void waitAndNotifyWithAWhileLoopPredicateHandOverEveryItem() {
-    try (Interpreter interp = Sims.virtual(5)) {
+    try (Interpreter interp = Runs.virtual(5).build()) {
       Condition cond = new Condition(interp, "items", new Lock(interp, "items.lock"));
       Deque<Integer> items = new ArrayDeque<>();
       List<Integer> consumed = new ArrayList<>();
@@ -39,21 +40,21 @@ class ConditionTests {
           "producer",
           () -> {
             for (int i = 0; i < 10; i++) {
-              Sims.sleepMillis(1);
+              Runs.sleepMillis(1);
               cond.acquire();
               items.addLast(i);
               cond.signal();
               cond.release();
             }
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), consumed);
     }
   }
 
   @Test
   void notifyAllWakesEveryWaiterAndWaitForChecksThePredicate() {
-    try (Interpreter interp = Sims.virtual(2)) {
+    try (Interpreter interp = Runs.virtual(2).build()) {
       Condition cond = new Condition(interp, "gate");
       boolean[] open = {false};
       List<String> through = new ArrayList<>();
@@ -70,31 +71,31 @@ class ConditionTests {
       interp.start(
           "opener",
           () -> {
-            Sims.sleepMillis(1);
+            Runs.sleepMillis(1);
             cond.acquire();
             cond.signalAll(); // a spurious wake-up: the predicate is still false
             cond.release();
-            Sims.sleepMillis(1);
+            Runs.sleepMillis(1);
             cond.acquire();
             open[0] = true;
             cond.signalAll();
             cond.release();
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(3, through.size(), through.toString());
     }
   }
 
   @Test
   void notifyWakesAtMostNWaitersOldestFirst() {
-    try (Interpreter interp = Sims.virtual(4)) {
+    try (Interpreter interp = Runs.virtual(4).build()) {
       Condition cond = new Condition(interp, "c");
       List<String> woke = new ArrayList<>();
       for (String name : new String[] {"W1", "W2", "W3"}) {
         interp.start(
             name,
             () -> {
-              Sims.sleepMillis(Integer.parseInt(name.substring(1)));
+              Runs.sleepMillis(Integer.parseInt(name.substring(1)));
               cond.acquire();
               if (cond.await(0.010)) {
                 woke.add(name);
@@ -105,19 +106,19 @@ class ConditionTests {
       interp.start(
           "notifier",
           () -> {
-            Sims.sleepMillis(5);
+            Runs.sleepMillis(5);
             cond.acquire();
             cond.signal(2);
             cond.release();
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(List.of("W1", "W2"), woke);
     }
   }
 
   @Test
   void waitForWithATimeoutReturnsFalseAfterExactlyTheTimeout() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Condition cond = new Condition("never");
@@ -132,7 +133,7 @@ class ConditionTests {
 
   @Test
   void waitingOrNotifyingWithoutTheLockRaisesRuntimeError() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Condition cond = new Condition("c");
@@ -146,7 +147,7 @@ class ConditionTests {
 
   @Test
   void aWaitOverAnRLockReleasesEveryLevelAndRestoresThem() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       RLock lock = new RLock(interp, "r");
       Condition cond = new Condition(interp, "c", lock);
       boolean[] otherGotIt = {false};
@@ -163,12 +164,12 @@ class ConditionTests {
       interp.start(
           "other",
           () -> {
-            Sims.sleepMillis(1);
+            Runs.sleepMillis(1);
             otherGotIt[0] = lock.acquire(false);
             cond.signal();
             lock.release();
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertTrue(otherGotIt[0]);
     }
   }

@@ -1,11 +1,12 @@
 package gilbook.runtime.threading;
 
-import static gilbook.runtime.threading.Sims.now;
+import static gilbook.runtime.Runs.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class EventTests {
 
   @Test
   void settingAnEventWakesEveryWaiter() {
-    try (Interpreter interp = Sims.virtual(3)) {
+    try (Interpreter interp = Runs.virtual(3).build()) {
       Event ready = new Event(interp, "ready");
       Map<String, Long> wokeAt = new TreeMap<>();
       for (String name : new String[] {"W1", "W2", "W3"}) {
@@ -28,10 +29,10 @@ class EventTests {
       interp.start(
           "setter",
           () -> {
-            Sims.sleepMillis(2);
+            Runs.sleepMillis(2);
             ready.set();
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(3, wokeAt.size(), wokeAt.toString());
       wokeAt.values().forEach(t -> assertTrue(t >= 2_000_000, wokeAt.toString()));
       assertTrue(ready.isSet());
@@ -40,7 +41,7 @@ class EventTests {
 
   @Test
   void aWaitOnASetEventReturnsAtOnceAndClearResetsIt() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Event e = new Event("e");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gilbook.runtime.DeadlockError;
 import gilbook.runtime.Eval;
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import gilbook.runtime.TraceEvent;
 import java.util.List;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ class GilReleaseTests {
    * its Python code before W woke.
    */
   private static void assertReleasesTheGilWhileBlocked(Function<Interpreter, Scenario> make) {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       Scenario s = make.apply(interp);
       int[] ran = {0};
       int[] ranWhenWoken = {-1};
@@ -42,9 +43,9 @@ class GilReleaseTests {
             s.waits().run();
             ranWhenWoken[0] = ran[0];
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(LOOPS, ranWhenWoken[0], "R did not run Python code while W was blocked");
-      List<TraceEvent> drops = Sims.drops(interp, "W", s.what());
+      List<TraceEvent> drops = Runs.drops(interp, "W", s.what());
       assertEquals(1, drops.size(), () -> "no GIL drop named " + s.what() + ": " + interp.trace());
     }
   }
@@ -74,13 +75,13 @@ class GilReleaseTests {
             RLock lock = new RLock(interp, "r");
             return new Scenario(
                 () -> {
-                  Sims.sleepMillis(1); // R takes the RLock first
+                  Runs.sleepMillis(1); // R takes the RLock first
                   lock.acquire();
                 },
                 () -> {
                   lock.acquire();
                   lock.acquire();
-                  Sims.sleepMillis(2);
+                  Runs.sleepMillis(2);
                   lock.release();
                   lock.release();
                 },
@@ -153,7 +154,7 @@ class GilReleaseTests {
 
   @Test
   void operationsThatNeedNotWaitKeepTheGil() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Lock lock = new Lock("l");
@@ -168,7 +169,7 @@ class GilReleaseTests {
             sem.release();
           });
       assertTrue(
-          Sims.drops(interp, "MainThread", "Lock 'l' (held by MainThread)").isEmpty(),
+          Runs.drops(interp, "MainThread", "Lock 'l' (held by MainThread)").isEmpty(),
           interp.trace().toString());
       long drops = interp.trace().events(TraceEvent.Kind.DROP).size();
       assertTrue(drops <= 1, "the GIL was dropped " + drops + " times: " + interp.trace());
@@ -177,21 +178,21 @@ class GilReleaseTests {
 
   @Test
   void twoLocksTakenInOppositeOrderAreReportedAsADeadlock() {
-    Interpreter interp = Sims.virtual(1);
+    Interpreter interp = Runs.virtual(1).build();
     Lock a = new Lock(interp, "a");
     Lock b = new Lock(interp, "b");
     interp.start(
         "T1",
         () -> {
           a.acquire();
-          Sims.sleepMillis(1);
+          Runs.sleepMillis(1);
           b.acquire();
         });
     interp.start(
         "T2",
         () -> {
           b.acquire();
-          Sims.sleepMillis(1);
+          Runs.sleepMillis(1);
           a.acquire();
         });
     DeadlockError error = assertThrows(DeadlockError.class, interp::awaitThreads);
@@ -207,7 +208,7 @@ class GilReleaseTests {
   }
 
   private static List<TraceEvent> queueTrace(long seed) {
-    try (Interpreter interp = Sims.virtual(seed)) {
+    try (Interpreter interp = Runs.virtual(seed).build()) {
       Queue<Integer> q = new Queue<>(interp, "jobs", 2);
       for (int c = 0; c < 2; c++) {
         interp.start(
@@ -226,7 +227,7 @@ class GilReleaseTests {
               q.put(i);
             }
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       return interp.trace().events();
     }
   }

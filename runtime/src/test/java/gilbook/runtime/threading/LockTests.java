@@ -1,12 +1,13 @@
 package gilbook.runtime.threading;
 
-import static gilbook.runtime.threading.Sims.assertRaises;
-import static gilbook.runtime.threading.Sims.now;
+import static gilbook.runtime.Runs.assertRaises;
+import static gilbook.runtime.Runs.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +20,7 @@ class LockTests {
 
     @Test
     void aLockAcquiredByOneThreadCanBeReleasedByAnother() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         Lock lock = new Lock(interp, "handoff");
         List<String> log = new ArrayList<>();
         interp.start(
@@ -33,18 +34,18 @@ class LockTests {
         interp.start(
             "B",
             () -> {
-              Sims.sleepMillis(1);
+              Runs.sleepMillis(1);
               log.add("B releases");
               lock.release();
             });
-        Sims.finish(interp);
+        Runs.finish(interp);
         assertEquals(List.of("A acquired", "B releases", "A acquired again"), log);
       }
     }
 
     @Test
     void aNonBlockingAcquireFailsAtOnceWhenTheLockIsHeld() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         interp.run(
             () -> {
               Lock lock = new Lock("l");
@@ -59,7 +60,7 @@ class LockTests {
 
     @Test
     void anAcquireWithATimeoutGivesUpAfterExactlyTheVirtualTimeout() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         interp.run(
             () -> {
               Lock lock = new Lock("l");
@@ -73,7 +74,7 @@ class LockTests {
 
     @Test
     void releasingAnUnlockedLockRaisesRuntimeError() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         interp.run(
             () ->
                 assertRaises(
@@ -83,7 +84,7 @@ class LockTests {
 
     @Test
     void aTimeoutOnANonBlockingAcquireIsAValueError() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         interp.run(
             () -> {
               Lock lock = new Lock("l");
@@ -105,7 +106,7 @@ class LockTests {
 
     @Test
     void theOwnerReentersAndMustReleaseAsManyTimes() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         RLock lock = new RLock(interp, "r");
         boolean[] otherGotIt = new boolean[2];
         interp.run(
@@ -118,7 +119,7 @@ class LockTests {
               lock.release();
               assertEquals(1, lock.count());
               interp.start("other", () -> otherGotIt[0] = lock.acquire(false));
-              Sims.sleepMillis(1);
+              Runs.sleepMillis(1);
               lock.release();
               assertEquals(0, lock.count());
               interp.start("later", () -> otherGotIt[1] = lock.acquire(false));
@@ -130,16 +131,16 @@ class LockTests {
 
     @Test
     void aThreadThatDoesNotOwnItCannotReleaseIt() {
-      try (Interpreter interp = Sims.virtual(1)) {
+      try (Interpreter interp = Runs.virtual(1).build()) {
         RLock lock = new RLock(interp, "r");
         interp.start("owner", lock::acquire);
         interp.start(
             "thief",
             () -> {
-              Sims.sleepMillis(1);
+              Runs.sleepMillis(1);
               assertRaises("RuntimeError", "cannot release un-acquired lock", lock::release);
             });
-        Sims.finish(interp);
+        Runs.finish(interp);
         assertEquals(1, lock.count());
       }
     }

@@ -1,11 +1,12 @@
 package gilbook.runtime.threading;
 
-import static gilbook.runtime.threading.Sims.assertRaises;
-import static gilbook.runtime.threading.Sims.now;
+import static gilbook.runtime.Runs.assertRaises;
+import static gilbook.runtime.Runs.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,7 +16,7 @@ class QueueTests {
 
   @Test
   void aBoundedProducerConsumerLosesNothingAndNeverExceedsCapacity() {
-    try (Interpreter interp = Sims.virtual(11)) {
+    try (Interpreter interp = Runs.virtual(11).build()) {
       Queue<Integer> q = new Queue<>(interp, "jobs", 3);
       List<Integer> got = new ArrayList<>();
       int[] most = {0};
@@ -34,11 +35,11 @@ class QueueTests {
               got.add(q.get());
               most[0] = Math.max(most[0], q.qsize());
               if (i % 7 == 0) {
-                Sims.sleepMillis(1); // a slow consumer fills the queue
+                Runs.sleepMillis(1); // a slow consumer fills the queue
               }
             }
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(IntStream.range(0, 50).boxed().toList(), got);
       assertEquals(3, most[0], "the queue never filled, or it overflowed");
       assertTrue(q.empty());
@@ -47,7 +48,7 @@ class QueueTests {
 
   @Test
   void putAndGetTimeoutsRaiseFullAndEmptyAfterExactlyTheTimeout() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Queue<String> q = new Queue<>("q", 1);
@@ -70,7 +71,7 @@ class QueueTests {
 
   @Test
   void joinWaitsUntilEveryItemIsMarkedDone() {
-    try (Interpreter interp = Sims.virtual(3)) {
+    try (Interpreter interp = Runs.virtual(3).build()) {
       Queue<Integer> q = new Queue<>(interp, "tasks", 0);
       long[] joinedAt = {0};
       interp.start(
@@ -78,7 +79,7 @@ class QueueTests {
           () -> {
             for (int i = 0; i < 3; i++) {
               q.get();
-              Sims.sleepMillis(1);
+              Runs.sleepMillis(1);
               q.taskDone();
             }
           });
@@ -91,14 +92,14 @@ class QueueTests {
             q.join();
             joinedAt[0] = now();
           });
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertTrue(joinedAt[0] >= 3_000_000, "join returned at " + joinedAt[0]);
     }
   }
 
   @Test
   void taskDoneCalledTooManyTimesRaisesValueError() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Queue<String> q = new Queue<>("q", 0);

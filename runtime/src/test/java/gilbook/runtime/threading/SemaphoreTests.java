@@ -1,12 +1,13 @@
 package gilbook.runtime.threading;
 
-import static gilbook.runtime.threading.Sims.assertRaises;
-import static gilbook.runtime.threading.Sims.now;
+import static gilbook.runtime.Runs.assertRaises;
+import static gilbook.runtime.Runs.now;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.runtime.Interpreter;
+import gilbook.runtime.Runs;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class SemaphoreTests {
 
   @Test
   void aSemaphoreCountsItsPermits() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Semaphore sem = new Semaphore("pool", 2);
@@ -33,7 +34,7 @@ class SemaphoreTests {
 
   @Test
   void atMostValueThreadsAreInsideAtOnce() {
-    try (Interpreter interp = Sims.virtual(7)) {
+    try (Interpreter interp = Runs.virtual(7).build()) {
       Semaphore sem = new Semaphore(interp, "pool", 2);
       AtomicInteger inside = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
@@ -44,13 +45,13 @@ class SemaphoreTests {
               for (int i = 0; i < 3; i++) {
                 sem.acquire();
                 most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                Sims.sleepMillis(1);
+                Runs.sleepMillis(1);
                 inside.decrementAndGet();
                 sem.release();
               }
             });
       }
-      Sims.finish(interp);
+      Runs.finish(interp);
       assertEquals(2, most.get());
       assertEquals(2, sem.value());
     }
@@ -58,7 +59,7 @@ class SemaphoreTests {
 
   @Test
   void aSemaphoreAcquireWithATimeoutGivesUpAfterExactlyTheTimeout() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             Semaphore sem = new Semaphore("empty", 0);
@@ -71,7 +72,7 @@ class SemaphoreTests {
 
   @Test
   void aBoundedSemaphoreReleasedTooManyTimesRaisesValueError() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       interp.run(
           () -> {
             BoundedSemaphore sem = new BoundedSemaphore("bounded", 1);
@@ -85,7 +86,7 @@ class SemaphoreTests {
 
   @Test
   void aNegativeInitialValueIsAValueError() {
-    try (Interpreter interp = Sims.virtual(1)) {
+    try (Interpreter interp = Runs.virtual(1).build()) {
       assertRaises(
           "ValueError",
           "semaphore initial value must be >= 0",

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What Run shows for chapter 7: one interpreter, the inputs, and what the learner's code did. */
@@ -27,12 +26,6 @@ class Ch07ScenarioTests {
   private static final Path SOLUTIONS = ROOT.resolve("solutions/07-minimizing-gil-hold-time");
   private static final Path WRONG = Path.of("src/test/resources/wrong").toAbsolutePath();
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
-  private static final AtomicInteger BUILT = new AtomicInteger();
-
-  @BeforeAll
-  static void countInterpreters() {
-    Interpreter.addBuildObserver(i -> BUILT.incrementAndGet());
-  }
 
   /** Binds {@code file} as Run does, runs {@code scenario} once, and returns what it printed. */
   private static String run(Path file, Class<?> contract, ExerciseScenario scenario)
@@ -42,9 +35,11 @@ class Ch07ScenarioTests {
       assertTrue(harness.bind(contract).isEmpty(), "binds: " + file);
       Seed.use(ExerciseScenario.RUN_SEED);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      int before = BUILT.get();
-      scenario.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      assertEquals(1, BUILT.get() - before, "Run builds exactly one interpreter");
+      AtomicInteger built = new AtomicInteger();
+      Interpreter.observeBuilds(
+          i -> built.incrementAndGet(),
+          () -> scenario.run(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+      assertEquals(1, built.get(), "Run builds exactly one interpreter");
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }
