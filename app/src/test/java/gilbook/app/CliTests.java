@@ -399,7 +399,7 @@ class CliTests {
       assertExit(0, r);
       List<String> lines = r.out().lines().toList();
       lines.forEach(l -> assertTrue(l.length() <= 120, () -> "wider than 120: " + l));
-      assertContains(r.out(), "Not compared: the header comments (your lines 1-25");
+      assertContains(r.out(), "Not compared: the header comments (your file: lines 1-25;");
       // The stub's TODO beside the line that replaces it, and the line only the solution has.
       assertTrue(
           lines.stream()

@@ -117,9 +117,9 @@ final class SolutionCommand implements Callable<Integer> {
   private String about(SolutionDiff diff) {
     String skipped =
         "Not compared: the header comments ("
-            + header("your lines", diff.mineHeaderLines())
-            + ", "
-            + header("the solution's", diff.solutionHeaderLines())
+            + header("your file", diff.mineHeaderLines())
+            + "; "
+            + header("the solution", diff.solutionHeaderLines())
             + "), blank lines, spacing.";
     return unified
         ? skipped
@@ -127,7 +127,7 @@ final class SolutionCommand implements Callable<Integer> {
   }
 
   private static String header(String whose, int lines) {
-    return lines == 0 ? whose + " none" : whose + " 1-" + lines;
+    return whose + ": " + (lines == 0 ? "none" : "lines 1-" + lines);
   }
 
   /**

@@ -3,6 +3,7 @@ package gilbook.app.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A {@link SolutionDiff} as plain text, the learner's code on the left and the solution's on the
@@ -22,7 +23,7 @@ public final class SideBySideText {
   private SideBySideText(SolutionDiff diff, int width, DiffPaint paint) {
     int last =
         diff.rows().stream()
-            .flatMap(r -> java.util.stream.Stream.of(r.mine(), r.solution()))
+            .flatMap(r -> Stream.of(r.mine(), r.solution()))
             .filter(Objects::nonNull)
             .mapToInt(SolutionDiff.Line::number)
             .max()

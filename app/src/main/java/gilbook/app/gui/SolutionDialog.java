@@ -72,15 +72,15 @@ final class SolutionDialog extends Dialog<Void> {
       return "Your code matches the solution (header comments, blank lines and spacing aside).";
     }
     return "Only the code is compared: the header comments ("
-        + header("your lines", diff.mineHeaderLines())
-        + ", "
-        + header("the solution's", diff.solutionHeaderLines())
+        + header("your file", diff.mineHeaderLines())
+        + "; "
+        + header("the solution", diff.solutionHeaderLines())
         + "), blank lines and spacing are left out. Red: your lines that differ;"
         + " green: the solution's.";
   }
 
   private static String header(String whose, int lines) {
-    return lines == 0 ? whose + " none" : whose + " 1–" + lines;
+    return whose + ": " + (lines == 0 ? "none" : "lines 1–" + lines);
   }
 
   private void fitTo(Window owner) {

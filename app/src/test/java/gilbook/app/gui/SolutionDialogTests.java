@@ -95,6 +95,8 @@ class SolutionDialogTests {
     List<String> numbers = fx(() -> labels(".diff-number")).stream().map(Label::getText).toList();
     assertTrue(numbers.contains("33"), "the stub's line 33: " + numbers);
     assertTrue(numbers.contains("11"), "the solution's line 11: " + numbers);
+    String about = fx(() -> ((Label) dialog.getDialogPane().lookup(".diff-about")).getText());
+    assertTrue(about.contains("(your file: lines 1–25; the solution: lines 1–7)"), about);
   }
 
   @Test
