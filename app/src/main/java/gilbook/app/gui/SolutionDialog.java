@@ -4,6 +4,7 @@ import gilbook.app.engine.SolutionDiff;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -11,6 +12,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -83,9 +85,22 @@ final class SolutionDialog extends Dialog<Void> {
     return whose + ": " + (lines == 0 ? "none" : "lines 1–" + lines);
   }
 
+  /** 90% of the owner window, and never more than the screen it is on can show. */
   private void fitTo(Window owner) {
-    double width = owner == null ? WIDTH_WITHOUT_OWNER : owner.getWidth() * SHARE_OF_OWNER;
-    double height = owner == null ? HEIGHT_WITHOUT_OWNER : owner.getHeight() * SHARE_OF_OWNER;
-    getDialogPane().setPrefSize(width, height);
+    if (owner == null) {
+      getDialogPane().setPrefSize(WIDTH_WITHOUT_OWNER, HEIGHT_WITHOUT_OWNER);
+      return;
+    }
+    Rectangle2D screen =
+        Screen.getScreensForRectangle(
+                owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
+            .stream()
+            .findFirst()
+            .orElse(Screen.getPrimary())
+            .getVisualBounds();
+    getDialogPane()
+        .setPrefSize(
+            Math.min(owner.getWidth() * SHARE_OF_OWNER, screen.getWidth()),
+            Math.min(owner.getHeight() * SHARE_OF_OWNER, screen.getHeight()));
   }
 }
