@@ -394,15 +394,52 @@ class CliTests {
     }
 
     @Test
-    void yesPrintsAUnifiedDiffTowardsTheSolution() {
-      TempWorkbook.Run r = run("solution", REFCOUNT, "--yes");
+    void yesPrintsTheCodeSideBySideFittedToTheWidth() {
+      TempWorkbook.Run r = run("solution", REFCOUNT, "--yes", "--width", "120");
       assertExit(0, r);
       List<String> lines = r.out().lines().toList();
-      assertTrue(lines.stream().anyMatch(l -> l.startsWith("--- your ")), r::toString);
-      assertTrue(lines.stream().anyMatch(l -> l.startsWith("+++ solution ")), r::toString);
-      assertTrue(lines.stream().anyMatch(l -> l.startsWith("@@ ")), r::toString);
+      lines.forEach(l -> assertTrue(l.length() <= 120, () -> "wider than 120: " + l));
+      assertContains(r.out(), "Not compared: the header comments (your file: lines 1-25;");
+      // The stub's TODO beside the line that replaces it, and the line only the solution has.
+      assertTrue(
+          lines.stream()
+              .anyMatch(
+                  l -> l.matches("33     item\\.decref\\(\\); // TODO.* \\| 16     return .*")),
+          r::toString);
+      assertTrue(
+          lines.stream().anyMatch(l -> l.matches(" +> 11     item\\.incref\\(\\);")), r::toString);
+      assertFalse(r.out().contains("Chapter 1"), "the header comments are left out");
+    }
+
+    @Test
+    void unifiedPrintsAUnifiedDiffOfTheCode() {
+      TempWorkbook.Run r = run("solution", REFCOUNT, "--yes", "--unified");
+      assertExit(0, r);
+      List<String> lines = r.out().lines().toList();
+      assertTrue(lines.contains("--- your " + TempWorkbook.REFCOUNT_PATH), r::toString);
+      assertTrue(
+          lines.contains("+++ solution " + TempWorkbook.REFCOUNT_SOLUTION_PATH), r::toString);
+      assertTrue(lines.contains("@@ your line 26, solution line 8 @@"), r::toString);
       assertTrue(lines.contains("+    item.incref();"), r::toString);
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("-    item.decref();")), r::toString);
+      assertFalse(r.out().contains("Chapter 1"), "the header comments are left out");
+    }
+
+    @Test
+    void aLearnerFileLikeTheSolutionSaysSo() throws IOException {
+      Files.writeString(workbook.learnerFile(), "// my header\n\n" + TempWorkbook.solution());
+      TempWorkbook.Run r = run("solution", REFCOUNT, "--yes");
+      assertExit(0, r);
+      assertContains(r.out(), "Your code matches the solution");
+    }
+
+    @Test
+    void aWidthTooNarrowIsRefusedBeforeTheQuestionWithTheWayOut() {
+      TempWorkbook.Run r = workbook.runWithInput("y\n", "solution", REFCOUNT, "--width", "20");
+      assertExit(2, r);
+      assertContains(r.err(), "--width 20 is too narrow");
+      assertContains(r.err(), "--unified");
+      assertFalse(r.out().contains("Show the solution"), r::toString);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package gilbook.app.gui.panels;
 
-import gilbook.exercises.harness.JShellHarness;
+import gilbook.app.engine.JShellCompletion;
+import gilbook.app.engine.JShellSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -9,25 +10,30 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * An interactive JShell inside the window, with the runtime on the class path and its imports
- * preloaded. Snippets run in JShell's own execution JVM (the default, remote engine), so nothing
- * typed here can end or hang the app: a runaway snippet is stopped with Esc. Up and Down walk the
- * history; Tab completes from {@link SourceCodeAnalysis}.
+ * An interactive JShell inside the window, backed by a {@link JShellSession}: the runtime is on the
+ * class path and its imports are preloaded, and what a snippet prints appears here, in order with
+ * its result. Up and Down walk the history, Tab completes the word at the caret as the terminal
+ * jshell does, Esc stops a runaway snippet.
  *
- * <p>The JShell starts in the background the first time the console is shown. FX thread only,
+ * <p>The keys the input uses are its own: Tab and Enter (with any modifier) are consumed before the
+ * window sees them, so they can neither move the focus to a toolbar button nor reach a default
+ * button or a window shortcut such as Ctrl+Enter (Run). Ctrl+Tab still leaves the input, as it does
+ * in every JavaFX text control.
+ *
+ * <p>The JShell starts in the background the first time {@link #start()} is called. FX thread only,
  * except the private worker thread that talks to JShell.
  */
 public final class JShellConsole extends BorderPane {
+  private static final int MAX_TRANSCRIPT_CHARS = 200_000;
+  private static final int MAX_CANDIDATES_LISTED = 60;
+
   private final TextArea transcript = new TextArea();
   private final TextField input = new TextField();
+  private final BatchedAppender show = new BatchedAppender(transcript, MAX_TRANSCRIPT_CHARS);
   private final List<String> history = new ArrayList<>();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -36,7 +42,8 @@ public final class JShellConsole extends BorderPane {
             t.setDaemon(true);
             return t;
           });
-  private volatile JShell jshell;
+  private volatile JShellSession session;
+  private volatile boolean disposed;
   private int historyIndex;
   private boolean started;
 
@@ -50,21 +57,40 @@ public final class JShellConsole extends BorderPane {
     setCenter(transcript);
     setBottom(new BorderPane(input, null, null, null, new Label(" jshell> ")));
     input.setOnAction(e -> submit());
-    input.setOnKeyPressed(
-        e -> {
-          if (e.getCode() == KeyCode.UP) {
-            walkHistory(-1);
-            e.consume();
-          } else if (e.getCode() == KeyCode.DOWN) {
-            walkHistory(1);
-            e.consume();
-          } else if (e.getCode() == KeyCode.TAB) {
-            complete();
-            e.consume();
-          } else if (e.getCode() == KeyCode.ESCAPE && jshell != null) {
-            jshell.stop();
-          }
-        });
+    // A filter, not a handler: the text field's own key handling runs before any handler, and
+    // would already have moved the focus on Tab.
+    input.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+  }
+
+  private void onKeyPressed(KeyEvent e) {
+    switch (e.getCode()) {
+      case TAB -> {
+        if (!e.isControlDown()) {
+          e.consume();
+          complete();
+        }
+      }
+      case ENTER -> {
+        e.consume();
+        submit();
+      }
+      case UP -> {
+        e.consume();
+        walkHistory(-1);
+      }
+      case DOWN -> {
+        e.consume();
+        walkHistory(1);
+      }
+      case ESCAPE -> {
+        JShellSession s = session;
+        if (s != null) {
+          e.consume();
+          s.stop();
+        }
+      }
+      default -> {}
+    }
   }
 
   /** Starts JShell in the background, once. */
@@ -73,62 +99,63 @@ public final class JShellConsole extends BorderPane {
       return;
     }
     started = true;
-    transcript.appendText("Starting jshell with the gilbook runtime…\n");
+    show.accept("Starting jshell with the gilbook runtime…\n");
     worker.execute(
         () -> {
-          try {
-            JShell js = JShell.builder().build();
-            js.addToClasspath(System.getProperty("java.class.path"));
-            for (String imp : JShellHarness.IMPORTS) {
-              js.eval(imp);
-            }
-            jshell = js;
+          if (openSession()) {
             Platform.runLater(
                 () -> {
-                  transcript.appendText("Ready. The runtime is imported (gilbook.runtime.*).\n");
                   input.setDisable(false);
                   input.requestFocus();
                 });
-          } catch (RuntimeException e) {
-            Platform.runLater(() -> transcript.appendText("jshell could not start: " + e + "\n"));
           }
         });
   }
 
+  /** Worker thread. */
+  private boolean openSession() {
+    try {
+      JShellSession s = JShellSession.start(show);
+      if (disposed) {
+        s.close(); // the window closed while it started: no execution JVM may outlive it
+        return false;
+      }
+      session = s;
+      show.accept("Ready. The runtime is imported (gilbook.runtime.*).\n");
+      return true;
+    } catch (RuntimeException e) {
+      show.accept("|  jshell could not start: " + e.getMessage() + "\n");
+      return false;
+    }
+  }
+
   private void submit() {
     String code = input.getText();
-    if (code.isBlank() || jshell == null) {
+    if (code.isBlank() || session == null) {
       return;
     }
     history.add(code);
     historyIndex = history.size();
     input.clear();
-    transcript.appendText("jshell> " + code + "\n");
+    show.accept("jshell> " + code + "\n");
     worker.execute(() -> evaluate(code));
   }
 
+  /** Worker thread. */
   private void evaluate(String code) {
-    StringBuilder out = new StringBuilder();
-    String rest = code;
-    SourceCodeAnalysis sca = jshell.sourceCodeAnalysis();
-    while (!rest.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
-      String snippet = info.completeness().isComplete() ? info.source() : rest;
-      rest = info.completeness().isComplete() ? info.remaining() : "";
-      for (SnippetEvent e : jshell.eval(snippet)) {
-        if (e.status() == Snippet.Status.REJECTED) {
-          jshell
-              .diagnostics(e.snippet())
-              .forEach(d -> out.append("|  Error: ").append(d.getMessage(null)).append('\n'));
-        } else if (e.exception() != null) {
-          out.append("|  Exception: ").append(JShellHarness.describe(e.exception())).append('\n');
-        } else if (e.value() != null && e.causeSnippet() == null) {
-          out.append("==> ").append(e.value()).append('\n');
-        }
-      }
+    JShellSession s = session;
+    try {
+      s.evaluate(code);
+    } catch (RuntimeException e) {
+      show.accept("|  " + e.getMessage() + "\n");
     }
-    String text = out.toString();
-    Platform.runLater(() -> transcript.appendText(text));
+    if (s.hasEnded()) {
+      s.close();
+      show.accept(
+          "|  The jshell ended (System.exit, or its JVM crashed), and your definitions with it."
+              + " Starting a fresh one…\n");
+      openSession();
+    }
   }
 
   private void walkHistory(int step) {
@@ -141,22 +168,34 @@ public final class JShellConsole extends BorderPane {
   }
 
   private void complete() {
-    JShell js = jshell;
-    if (js == null) {
+    JShellSession s = session;
+    if (s == null) {
       return;
     }
     String text = input.getText();
-    int cursor = input.getCaretPosition();
-    int[] anchor = new int[1];
-    List<SourceCodeAnalysis.Suggestion> suggestions =
-        js.sourceCodeAnalysis().completionSuggestions(text, cursor, anchor);
-    List<String> names =
-        suggestions.stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
-    if (names.size() == 1) {
-      input.setText(text.substring(0, anchor[0]) + names.get(0) + text.substring(cursor));
-      input.positionCaret(anchor[0] + names.get(0).length());
-    } else if (!names.isEmpty()) {
-      transcript.appendText(String.join("  ", names.subList(0, Math.min(40, names.size()))) + "\n");
+    int caret = input.getCaretPosition();
+    worker.execute(
+        () -> {
+          try {
+            JShellCompletion c = s.complete(text, caret);
+            Platform.runLater(() -> apply(text, caret, c));
+          } catch (RuntimeException e) {
+            show.accept("|  completion failed: " + e.getMessage() + "\n");
+          }
+        });
+  }
+
+  private void apply(String before, int caretBefore, JShellCompletion c) {
+    if (!input.getText().equals(before) || input.getCaretPosition() != caretBefore) {
+      return; // the learner typed on meanwhile: a stale completion would undo it
+    }
+    input.setText(c.text());
+    input.positionCaret(c.caret());
+    List<String> names = c.candidates();
+    if (!names.isEmpty()) {
+      int listed = Math.min(MAX_CANDIDATES_LISTED, names.size());
+      String more = names.size() > listed ? "  … and " + (names.size() - listed) + " more" : "";
+      show.accept(String.join("  ", names.subList(0, listed)) + more + "\n");
     }
   }
 
@@ -171,9 +210,10 @@ public final class JShellConsole extends BorderPane {
 
   /** Closes JShell and its execution JVM. */
   public void dispose() {
-    JShell js = jshell;
-    if (js != null) {
-      js.close();
+    disposed = true;
+    JShellSession s = session;
+    if (s != null) {
+      s.close();
     }
     worker.shutdownNow();
   }
