@@ -321,11 +321,6 @@ final class TimelinePainter {
     g.setLineWidth(1);
     double edge = Math.round(at.gutter()) - 0.5;
     g.strokeLine(edge, 0, edge, at.height());
-    Map<Long, ThreadSummary> stats = new HashMap<>();
-    for (ThreadSummary s : model.stats().threads()) {
-      stats.put(s.threadId(), s);
-    }
-    long span = Math.max(1, model.stats().spanNs());
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.BASELINE);
     for (int i = 0; i < lanes.size(); i++) {
@@ -338,24 +333,27 @@ final class TimelinePainter {
       g.setFont(NAME);
       g.setFill(p.text());
       g.fillText(fit(lane.name(), NAME, maxText), 12, top + 20);
-      ThreadSummary s = stats.get(lane.threadId());
+      ThreadSummary s = model.threadSummary(lane.threadId()).orElse(null);
       if (s != null) {
         // A small gauge of the thread's share of the GIL, then the numbers.
-        double share = Math.min(1, (double) s.heldNs() / span);
+        double share = model.heldShare(lane.threadId());
         g.setFill(p.grid());
         g.fillRoundRect(12, top + 29, 36, 5, 4, 4);
         g.setFill(p.holding());
         g.fillRoundRect(12, top + 29, Math.max(share > 0 ? 2 : 0, 36 * share), 5, 4, 4);
-        String line =
-            Math.round(100 * share)
-                + "% held · "
-                + s.acquisitions()
-                + (s.acquisitions() == 1 ? " take" : " takes");
         g.setFont(SMALL);
         g.setFill(p.mutedText());
-        g.fillText(fit(line, SMALL, maxText - 42), 54, top + 35);
+        g.fillText(fit(shareLine(s, share), SMALL, maxText - 42), 54, top + 35);
       }
     }
+  }
+
+  /** What a lane's label says under the thread's name: {@code 92% held · 1 take}. */
+  static String shareLine(ThreadSummary s, double share) {
+    return Math.round(100 * share)
+        + "% held · "
+        + s.acquisitions()
+        + (s.acquisitions() == 1 ? " take" : " takes");
   }
 
   private String fit(String text, Font font, double max) {
