@@ -30,6 +30,7 @@ public final class TimelinePane extends BorderPane {
   /** An empty pane; the timeline shows its placeholder until a trace is set. */
   public TimelinePane() {
     getStyleClass().add("gil-timeline-pane");
+    getStylesheets().add(TimelinePane.class.getResource("timeline.css").toExternalForm());
     Label title = new Label("GIL timeline");
     title.setStyle("-fx-font-weight: bold;");
     Button out = button("−", "Zoom out (−, or Ctrl+scroll)", view::zoomOut);
