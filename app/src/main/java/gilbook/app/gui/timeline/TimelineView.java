@@ -12,10 +12,12 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,8 +39,9 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Ctrl+scroll (or a pinch) zooms around the mouse; scrolling and dragging pan; {@code +}, {@code
  * -} and {@code 0} zoom in, out and to fit; double-click zooms in. Hovering a bar or a marker shows
- * its exact times. It draws on one canvas the size of the view and redraws only what is visible, so
- * a long trace costs what fits on screen. Set {@link #darkProperty()} to match a dark theme; it
+ * its exact times. When the lanes do not fit, they shrink to a compact height and then scroll, with
+ * a scroll bar. It draws on one canvas the size of the view and redraws only what is visible, so a
+ * long trace costs what fits on screen. Set {@link #darkProperty()} to match a dark theme; it
  * starts from the user-agent stylesheet's name. FX-thread only.
  */
 public final class TimelineView extends BorderPane {
@@ -48,10 +51,12 @@ public final class TimelineView extends BorderPane {
 
   private final ObjectProperty<TraceModel> trace = new SimpleObjectProperty<>(this, "trace");
   private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", themeLooksDark());
+  private final BooleanProperty legendShown = new SimpleBooleanProperty(this, "legendShown", true);
   private final ReadOnlyDoubleWrapper visibleStart =
       new ReadOnlyDoubleWrapper(this, "visibleStart");
   private final ReadOnlyDoubleWrapper visibleSpan = new ReadOnlyDoubleWrapper(this, "visibleSpan");
   private final Canvas canvas = new Canvas();
+  private final ScrollBar laneScroll = new ScrollBar();
   private final Plot plot = new Plot();
   private final Label placeholder = new Label(NO_TRACE);
   private final Label notice = new Label();
@@ -62,6 +67,7 @@ public final class TimelineView extends BorderPane {
   private List<LaneIndex> lanes = List.of();
   private double gutter = 150;
   private double scrollY;
+  private boolean syncingScrollBar;
   private Object hovered;
   private double dragX;
   private double dragY;
@@ -80,10 +86,24 @@ public final class TimelineView extends BorderPane {
     showNotice(false);
     tooltip.setWrapText(true);
     tooltip.setMaxWidth(440);
-    plot.getChildren().add(canvas);
+    laneScroll.setOrientation(Orientation.VERTICAL);
+    laneScroll.setMin(0);
+    laneScroll.setVisible(false);
+    laneScroll
+        .valueProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!syncingScrollBar) {
+                scrollY = now.doubleValue();
+                moved();
+              }
+            });
+    plot.getChildren().addAll(canvas, laneScroll);
     plot.setFocusTraversable(true);
     StackPane center = new StackPane(plot, placeholder);
     StackPane.setAlignment(placeholder, Pos.CENTER);
+    legend.visibleProperty().bind(legendShown);
+    legend.managedProperty().bind(legendShown);
     setTop(new VBox(notice, legend));
     setCenter(center);
     listen();
@@ -121,6 +141,24 @@ public final class TimelineView extends BorderPane {
   /** Draws in the dark palette, or the light one. */
   public void setDark(boolean value) {
     dark.set(value);
+  }
+
+  /** Whether the legend shows above the timeline; {@code true} by default. */
+  public BooleanProperty legendShownProperty() {
+    return legendShown;
+  }
+
+  /**
+   * The height this view needs to show {@code lanes} lanes of {@code laneHeight} at {@code width},
+   * with the notice, and with the legend if {@code withLegend}, or else with the legend only if it
+   * shows.
+   */
+  double heightFor(int lanes, double laneHeight, double width, boolean withLegend) {
+    double top = notice.isManaged() ? notice.prefHeight(width) : 0;
+    if (withLegend || legend.isManaged()) {
+      top += legend.prefHeight(width);
+    }
+    return top + TimelineLayout.contentHeight(lanes, laneHeight);
   }
 
   /** How many lanes (threads) the timeline shows. */
@@ -173,6 +211,31 @@ public final class TimelineView extends BorderPane {
   /** The canvas y of the middle of a lane's bar, for tests. */
   double laneCenterY(int lane) {
     return geometry().laneCenter(lane);
+  }
+
+  /** The canvas y of the top of a lane's bar, for tests. */
+  double barTopY(int lane) {
+    return geometry().barTop(lane);
+  }
+
+  /** The height of one lane on the canvas, for tests. */
+  double laneHeightOnCanvas() {
+    return geometry().laneHeight();
+  }
+
+  /** The width of the thread-name column on the canvas, for tests. */
+  double gutterOnCanvas() {
+    return geometry().gutter();
+  }
+
+  /** Whether all of a lane is on the canvas now, for tests. */
+  boolean isLaneWhollyVisible(int lane) {
+    return geometry().isWhollyVisible(lane);
+  }
+
+  /** The scroll bar beside the lanes, shown when they do not all fit. */
+  ScrollBar laneScrollBar() {
+    return laneScroll;
   }
 
   /** The canvas the timeline is drawn on. */
@@ -269,7 +332,7 @@ public final class TimelineView extends BorderPane {
   }
 
   private TimelineLayout geometry() {
-    return new TimelineLayout(
+    return TimelineLayout.of(
         canvas.getWidth(),
         canvas.getHeight(),
         gutter,
@@ -280,10 +343,31 @@ public final class TimelineView extends BorderPane {
   }
 
   private void moved() {
-    scrollY = Math.max(0, Math.min(scrollY, geometry().maxScrollY()));
+    TimelineLayout at = geometry();
+    scrollY = Math.max(0, Math.min(scrollY, at.maxScrollY()));
+    syncScrollBar(at);
     visibleStart.set(window.start());
     visibleSpan.set(window.span());
     redraw();
+  }
+
+  /** Shows the scroll bar when the lanes do not all fit, with its thumb where they are scrolled. */
+  private void syncScrollBar(TimelineLayout at) {
+    syncingScrollBar = true;
+    try {
+      laneScroll.setMax(at.maxScrollY());
+      laneScroll.setVisibleAmount(Math.max(1, at.height() - TimelineLayout.AXIS_HEIGHT));
+      laneScroll.setUnitIncrement(at.laneHeight());
+      laneScroll.setBlockIncrement(Math.max(at.laneHeight(), at.height() / 2));
+      laneScroll.setValue(scrollY);
+    } finally {
+      syncingScrollBar = false;
+    }
+    boolean needed = at.maxScrollY() > 0;
+    if (laneScroll.isVisible() != needed) {
+      laneScroll.setVisible(needed);
+      plot.requestLayout();
+    }
   }
 
   private void redraw() {
@@ -384,11 +468,11 @@ public final class TimelineView extends BorderPane {
         moved();
       }
       case UP -> {
-        scrollY -= TimelineLayout.LANE_HEIGHT;
+        scrollY -= geometry().laneHeight();
         moved();
       }
       case DOWN -> {
-        scrollY += TimelineLayout.LANE_HEIGHT;
+        scrollY += geometry().laneHeight();
         moved();
       }
       default -> {
@@ -418,13 +502,19 @@ public final class TimelineView extends BorderPane {
     }
   }
 
-  /** Holds the canvas and keeps it the size of the view. */
+  /**
+   * Holds the canvas, and the scroll bar when the lanes need it, and keeps them the view's size.
+   */
   private final class Plot extends Pane {
     @Override
     protected void layoutChildren() {
-      if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-        canvas.setWidth(Math.max(0, getWidth()));
-        canvas.setHeight(Math.max(0, getHeight()));
+      double bar = laneScroll.isVisible() ? laneScroll.prefWidth(-1) : 0;
+      double width = Math.max(0, getWidth() - bar);
+      double height = Math.max(0, getHeight());
+      laneScroll.resizeRelocate(width, 0, bar, height);
+      if (canvas.getWidth() != width || canvas.getHeight() != height) {
+        canvas.setWidth(width);
+        canvas.setHeight(height);
         moved();
       }
     }
@@ -436,7 +526,8 @@ public final class TimelineView extends BorderPane {
 
     @Override
     protected double computePrefHeight(double width) {
-      return Math.max(140, TimelineLayout.contentHeight(lanes.size()));
+      double lanesHeight = TimelineLayout.contentHeight(lanes.size(), TimelineLayout.LANE_HEIGHT);
+      return Math.max(140, lanesHeight);
     }
 
     @Override
@@ -446,7 +537,7 @@ public final class TimelineView extends BorderPane {
 
     @Override
     protected double computeMinHeight(double width) {
-      return TimelineLayout.AXIS_HEIGHT + TimelineLayout.LANE_HEIGHT;
+      return TimelineLayout.contentHeight(1, TimelineLayout.COMPACT_LANE_HEIGHT);
     }
   }
 }

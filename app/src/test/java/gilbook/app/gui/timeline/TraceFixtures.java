@@ -120,6 +120,43 @@ final class TraceFixtures {
         {"t":30314717,"threadId":3,"thread":"Worker-1","kind":"take_request"}]}
       """;
 
+  /**
+   * {@code threads} threads named T1, T2, and so on, all started at 0: each in turn holds the GIL
+   * for 1 ms and exits.
+   */
+  static String roundRobin(int threads) {
+    StringBuilder events = new StringBuilder();
+    for (int i = 1; i <= threads; i++) {
+      String who = "\"threadId\":" + i + ",\"thread\":\"T" + i + "\"";
+      long take = (i - 1) * 1_000_000L;
+      long drop = take + 1_000_000L;
+      events
+          .append(events.isEmpty() ? "" : ",\n")
+          .append(event(0, who, "thread_start", ""))
+          .append(",\n")
+          .append(event(0, who, "take_request", ""))
+          .append(",\n")
+          .append(event(take, who, "take", ""))
+          .append(",\n")
+          .append(event(drop, who, "drop", "exit"))
+          .append(",\n")
+          .append(event(drop, who, "thread_exit", ""));
+    }
+    return "{\"format\":\"gilbook-trace/1\",\"clock\":\"virtual\",\"events\":[\n" + events + "]}";
+  }
+
+  private static String event(long t, String who, String kind, String detail) {
+    return "{\"t\":"
+        + t
+        + ","
+        + who
+        + ",\"kind\":\""
+        + kind
+        + "\""
+        + (detail.isEmpty() ? "" : ",\"detail\":\"" + detail + "\"")
+        + "}";
+  }
+
   /** A real run in virtual time: two CPU-bound threads and one that does I/O five times. */
   static String realRun() {
     try (Interpreter interp = Interpreter.builder().clock(Clock.virtual(1)).build()) {
