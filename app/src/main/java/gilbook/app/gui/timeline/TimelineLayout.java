@@ -2,8 +2,9 @@ package gilbook.app.gui.timeline;
 
 /**
  * Where things go on the timeline's canvas: the thread-name gutter on the left, the time axis on
- * top, one lane per thread below it, and the mapping between nanoseconds and pixels. Immutable and
- * thread-safe.
+ * top, one lane per thread below it, and the mapping between nanoseconds and pixels. Every length
+ * is in the timeline's own pixels, before its zoom: at zoom 1.5 the view draws this layout half as
+ * large again. Immutable and thread-safe.
  *
  * @param width the canvas width in pixels
  * @param height the canvas height in pixels

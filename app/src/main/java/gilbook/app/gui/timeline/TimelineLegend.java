@@ -25,6 +25,8 @@ final class TimelineLegend extends FlowPane {
   private final List<Item> items = new ArrayList<>();
   private final HBox holdingCpu;
   private final HBox exception;
+  private TimelinePalette palette = TimelinePalette.LIGHT;
+  private double scale = 1;
 
   private record Item(Canvas swatch, BiConsumer<GraphicsContext, TimelinePalette> draw) {}
 
@@ -114,11 +116,24 @@ final class TimelineLegend extends FlowPane {
 
   /** Redraws every swatch in {@code palette}'s colours. */
   void paint(TimelinePalette palette) {
+    this.palette = palette;
     for (Item item : items) {
-      GraphicsContext g = item.swatch().getGraphicsContext2D();
-      g.clearRect(0, 0, SWATCH_W, SWATCH_H);
+      Canvas swatch = item.swatch();
+      swatch.setWidth(SWATCH_W * scale);
+      swatch.setHeight(SWATCH_H * scale);
+      GraphicsContext g = swatch.getGraphicsContext2D();
+      g.clearRect(0, 0, swatch.getWidth(), swatch.getHeight());
+      g.save();
+      g.scale(scale, scale);
       item.draw().accept(g, palette);
+      g.restore();
     }
+  }
+
+  /** Draws the swatches {@code scale} times their normal size, as the timeline is drawn. */
+  void setScale(double scale) {
+    this.scale = scale;
+    paint(palette);
   }
 
   private static void bar(GraphicsContext g, TimelinePalette p, Segment.Kind kind) {

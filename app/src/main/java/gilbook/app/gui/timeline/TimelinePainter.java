@@ -16,7 +16,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Paints a trace onto the timeline's canvas: lane stripes, the grid, segments, drop-request links,
  * markers, the thread names and the time axis, in that order. It draws only what is visible, and
- * skips bars that would land on pixels already painted. FX-thread only.
+ * skips bars that would land on pixels already painted. It draws in the layout's pixels: the view
+ * scales the canvas for its zoom before, so text, bars and marks all grow together. FX-thread only.
  */
 final class TimelinePainter {
   static final Font LABEL = Font.font(Font.getDefault().getFamily(), 11);

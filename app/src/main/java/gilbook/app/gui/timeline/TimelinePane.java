@@ -1,8 +1,11 @@
 package gilbook.app.gui.timeline;
 
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,16 +21,20 @@ import javafx.scene.layout.Region;
 /**
  * The GIL timeline as the main window embeds it: a toolbar (zoom out, zoom in, fit, the visible
  * range, a line about the run and a switch for the legend), the {@link TimelineView}, and below it
- * the {@link ThreadStatsTable}. Use {@code new TimelinePane()} and {@link #setTrace(TraceModel)}.
+ * the {@link ThreadStatsTable}. Use {@code new TimelinePane()} and {@link #setTrace(TraceModel)};
+ * bind {@link #zoomProperty()} to the window's zoom.
  *
- * <p>The divider between the timeline and the table moves whenever the pane's height, the trace or
- * the legend changes, so that a short pane still shows the lanes: first the axis and one lane, then
- * the table's header and first row, then every lane at its compact height, then every row, and the
- * rest to the lanes. What still does not fit scrolls. When showing the legend would leave room for
- * fewer than two lanes, the legend folds away; the Legend button brings it back, until the pane's
- * size next changes which side of that line it is on. FX-thread only.
+ * <p>The divider between the timeline and the table moves whenever the pane's height, the trace,
+ * the zoom or the legend changes, so that a short pane still shows the lanes: first the axis and
+ * one lane, then the table's header and first row, then every lane at its compact height, then
+ * every row, and the rest to the lanes. What still does not fit scrolls. When showing the legend
+ * would leave room for fewer than two lanes, the legend folds away; the Legend button brings it
+ * back, until the pane's size next changes which side of that line it is on. FX-thread only.
  */
 public final class TimelinePane extends BorderPane {
+  /** The window's font size at zoom 1: the main window sets 13 px times its zoom on its root. */
+  static final double BASE_FONT_PX = 13;
+
   /** About how tall the split pane's divider is. */
   private static final double DIVIDER_PX = 6;
 
@@ -35,6 +42,7 @@ public final class TimelinePane extends BorderPane {
   private final ThreadStatsTable table = new ThreadStatsTable();
   private final Label range = new Label();
   private final Label about = new Label();
+  private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
   private final ToolBar bar;
   private final SplitPane split;
   private boolean dividerStale = true;
@@ -92,11 +100,30 @@ public final class TimelinePane extends BorderPane {
     table.setMinHeight(0);
     view.setMinHeight(0);
     split.heightProperty().addListener((obs, old, now) -> refitDivider());
+    view.scaleProperty().bind(zoom);
+    zoom.addListener((obs, old, now) -> applyZoom());
+    applyZoom();
     setTop(bar);
     setCenter(split);
   }
 
-  /** Moves the divider at the next layout, once the CSS has sized the text. */
+  /**
+   * How much larger than normal the pane draws everything: its text (the toolbar, the legend and
+   * the table, from {@value #BASE_FONT_PX} px at zoom 1) and what the timeline paints (names, the
+   * axis, bars and their text, markers and lane heights). 1.0 by default; 1.5 in presenter mode.
+   */
+  public DoubleProperty zoomProperty() {
+    return zoom;
+  }
+
+  private void applyZoom() {
+    // The pane's own size, not one relative to the window's: the window scales its root by the
+    // same zoom, and a relative size would scale twice.
+    setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * zoom.get()));
+    refitDivider();
+  }
+
+  /** Moves the divider at the next layout, once the CSS has sized the text for the new state. */
   private void refitDivider() {
     dividerStale = true;
     requestLayout();

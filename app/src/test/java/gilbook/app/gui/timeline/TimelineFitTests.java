@@ -45,10 +45,11 @@ class TimelineFitTests {
     robot.interact(() -> Application.setUserAgentStylesheet(null));
   }
 
-  private void show(FxRobot robot, double width, double height, String trace) {
+  private void show(FxRobot robot, double width, double height, double zoom, String trace) {
     robot.interact(
         () -> {
           pane = new TimelinePane();
+          pane.zoomProperty().set(zoom);
           // The main window's root font: 13 px at zoom 1.
           StackPane window = new StackPane(pane);
           window.setStyle("-fx-font-size: 13px;");
@@ -71,7 +72,7 @@ class TimelineFitTests {
 
   @Test
   void atTheDefaultSizeAllFourLanesOfChapterSevenShowWithoutScrolling(FxRobot robot) {
-    show(robot, 1400, 264, TraceFixtures.roundRobin(4));
+    show(robot, 1400, 264, 1.0, TraceFixtures.roundRobin(4));
     for (int i = 0; i < 4; i++) {
       assertTrue(laneWhollyVisible(robot, i), "lane " + i + " is not wholly visible");
     }
@@ -80,7 +81,7 @@ class TimelineFitTests {
 
   @Test
   void inAShortPaneTheScrollBarBringsEveryLaneIntoView(FxRobot robot) {
-    show(robot, 1000, 184, TraceFixtures.roundRobin(6));
+    show(robot, 1000, 184, 1.0, TraceFixtures.roundRobin(6));
     ScrollBar bar = pane.timeline().laneScrollBar();
     assertTrue(onFx(robot, bar::isVisible), "six lanes cannot fit in 184 pixels: no scroll bar");
     assertTrue(laneWhollyVisible(robot, 0));
@@ -92,28 +93,28 @@ class TimelineFitTests {
 
   @Test
   void inAShortPaneTheLegendFoldsAwayAndItsButtonBringsItBack(FxRobot robot) {
-    show(robot, 1000, 184, TraceFixtures.roundRobin(6));
+    show(robot, 1000, 184, 1.0, TraceFixtures.roundRobin(6));
     assertFalse(pane.legendShownProperty().get());
     robot.clickOn("Legend");
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(pane.legendShownProperty().get());
 
-    show(robot, 1400, 264, TraceFixtures.roundRobin(4));
+    show(robot, 1400, 264, 1.0, TraceFixtures.roundRobin(4));
     assertTrue(pane.legendShownProperty().get());
   }
 
   @Test
   void thePaneStaysInsideItsTab(FxRobot robot) {
-    show(robot, 1000, 184, TraceFixtures.roundRobin(6));
+    show(robot, 1000, 184, 1.5, TraceFixtures.roundRobin(6));
     assertEquals(184, onFx(robot, pane::getHeight), 0.5);
     assertTrue(onFx(robot, () -> pane.minHeight(1000)) <= 184, "the pane cannot shrink to 184");
   }
 
   @Test
   void theTableEndsAtItsRightEdgeWithEveryHeaderWhole(FxRobot robot) {
-    for (double[] size : new double[][] {{1400, 264}, {1000, 184}}) {
-      show(robot, size[0], size[1], TraceFixtures.MAIN_HOLDS_THE_GIL_AT_A_DEADLOCK);
-      String where = (int) size[0] + "x" + (int) size[1];
+    for (double[] size : new double[][] {{1400, 264, 1.0}, {1000, 184, 1.0}, {1000, 184, 1.5}}) {
+      show(robot, size[0], size[1], size[2], TraceFixtures.MAIN_HOLDS_THE_GIL_AT_A_DEADLOCK);
+      String where = (int) size[0] + "x" + (int) size[1] + " at zoom " + size[2];
       ThreadStatsTable table = pane.statsTable();
       double columns =
           onFx(robot, () -> table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
