@@ -93,11 +93,7 @@ final class HitTest {
   }
 
   private static String threadStory(TraceModel model, Lane lane) {
-    ThreadSummary s =
-        model.stats().threads().stream()
-            .filter(t -> t.threadId() == lane.threadId())
-            .findFirst()
-            .orElse(null);
+    ThreadSummary s = model.threadSummary(lane.threadId()).orElse(null);
     String alive = "alive " + ms(lane.start()) + " → " + ms(lane.end());
     if (s == null) {
       return lane.name() + " (thread " + lane.threadId() + "): " + alive;

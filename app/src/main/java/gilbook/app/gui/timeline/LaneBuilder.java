@@ -25,7 +25,6 @@ final class LaneBuilder {
   private long exited = -1;
   private long requestedAt = -1;
   private long tookAt = -1;
-  private long acquisitions;
 
   LaneBuilder(long threadId, String name) {
     this.threadId = threadId;
@@ -38,11 +37,6 @@ final class LaneBuilder {
 
   String name() {
     return name;
-  }
-
-  /** How many times the thread took the GIL in the kept events. */
-  long acquisitions() {
-    return acquisitions;
   }
 
   /** Adds the thread's next event; events must come in the thread's time order. */
@@ -66,7 +60,6 @@ final class LaneBuilder {
           requestedAt = -1;
         }
         tookAt = t;
-        acquisitions++;
       }
       case DROP -> {
         if (tookAt >= 0) {

@@ -15,7 +15,8 @@ import javafx.util.Duration;
 
 /**
  * What the timeline's colours and marks mean: one swatch, drawn exactly as on the timeline, and a
- * few words each, with a longer explanation in a tooltip. FX-thread only.
+ * word or two each, short enough to fit on one line of a narrow window, with the whole explanation
+ * in a tooltip. FX-thread only.
  */
 final class TimelineLegend extends FlowPane {
   private static final double SWATCH_W = 30;
@@ -24,13 +25,15 @@ final class TimelineLegend extends FlowPane {
   private final List<Item> items = new ArrayList<>();
   private final HBox holdingCpu;
   private final HBox exception;
+  private TimelinePalette palette = TimelinePalette.LIGHT;
+  private double scale = 1;
 
   private record Item(Canvas swatch, BiConsumer<GraphicsContext, TimelinePalette> draw) {}
 
   TimelineLegend() {
-    super(18, 4);
+    super(14, 2);
     getStyleClass().add("gil-timeline-legend");
-    setPadding(new Insets(6, 12, 6, 12));
+    setPadding(new Insets(3, 12, 3, 12));
     setAlignment(Pos.CENTER_LEFT);
     setMinWidth(0); // Wrap, and clip what still does not fit, rather than widen the window.
     add(
@@ -50,8 +53,8 @@ final class TimelineLegend extends FlowPane {
             + " drop request.",
         (g, p) -> bar(g, p, Segment.Kind.WAITING));
     add(
-        "Blocked (I/O, sleep, join)",
-        "The thread is blocked with the GIL released, so others can run.",
+        "Blocked",
+        "The thread is blocked in I/O, sleep or join with the GIL released, so others can run.",
         (g, p) -> bar(g, p, Segment.Kind.BLOCKED));
     add(
         "Running without the GIL",
@@ -59,9 +62,10 @@ final class TimelineLegend extends FlowPane {
             + " parallel with Python code.",
         (g, p) -> bar(g, p, Segment.Kind.RUNNING_WITHOUT_GIL));
     add(
-        "Drop request: on the waiter that asks; the arrow points at the holder",
+        "Drop request",
         "A waiter timed out after the switch interval and set gil_drop_request; the holder drops"
-            + " the GIL at its next eval-breaker check.",
+            + " the GIL at its next eval-breaker check. It sits on the lane of the waiter that"
+            + " asks, and its arrow points at the holder.",
         (g, p) -> {
           Glyphs.segment(g, p, Segment.Kind.WAITING, 2, 12, SWATCH_W - 4, 9);
           Glyphs.marker(g, p, Marker.Kind.DROP_REQUEST, SWATCH_W / 2, SWATCH_W / 2, 12, 21);
@@ -76,7 +80,7 @@ final class TimelineLegend extends FlowPane {
           Glyphs.marker(g, p, Marker.Kind.FORCED_SWITCH, SWATCH_W / 2, SWATCH_W / 2, 5, 19);
         });
     add(
-        "Thread start / exit",
+        "Start / exit",
         "Where the thread began and ended; the thin line between shows it was alive.",
         (g, p) -> {
           g.setStroke(p.lifeline());
@@ -112,11 +116,24 @@ final class TimelineLegend extends FlowPane {
 
   /** Redraws every swatch in {@code palette}'s colours. */
   void paint(TimelinePalette palette) {
+    this.palette = palette;
     for (Item item : items) {
-      GraphicsContext g = item.swatch().getGraphicsContext2D();
-      g.clearRect(0, 0, SWATCH_W, SWATCH_H);
+      Canvas swatch = item.swatch();
+      swatch.setWidth(SWATCH_W * scale);
+      swatch.setHeight(SWATCH_H * scale);
+      GraphicsContext g = swatch.getGraphicsContext2D();
+      g.clearRect(0, 0, swatch.getWidth(), swatch.getHeight());
+      g.save();
+      g.scale(scale, scale);
       item.draw().accept(g, palette);
+      g.restore();
     }
+  }
+
+  /** Draws the swatches {@code scale} times their normal size, as the timeline is drawn. */
+  void setScale(double scale) {
+    this.scale = scale;
+    paint(palette);
   }
 
   private static void bar(GraphicsContext g, TimelinePalette p, Segment.Kind kind) {

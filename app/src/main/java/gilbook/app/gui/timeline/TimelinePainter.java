@@ -1,7 +1,6 @@
 package gilbook.app.gui.timeline;
 
 import static gilbook.app.gui.timeline.TimelineLayout.AXIS_HEIGHT;
-import static gilbook.app.gui.timeline.TimelineLayout.LANE_HEIGHT;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Paints a trace onto the timeline's canvas: lane stripes, the grid, segments, drop-request links,
  * markers, the thread names and the time axis, in that order. It draws only what is visible, and
- * skips bars that would land on pixels already painted. FX-thread only.
+ * skips bars that would land on pixels already painted. It draws in the layout's pixels: the view
+ * scales the canvas for its zoom before, so text, bars and marks all grow together. FX-thread only.
  */
 final class TimelinePainter {
   static final Font LABEL = Font.font(Font.getDefault().getFamily(), 11);
@@ -59,35 +59,22 @@ final class TimelinePainter {
     g.rect(at.gutter(), AXIS_HEIGHT, at.width() - at.gutter(), at.height() - AXIS_HEIGHT);
     g.clip();
     for (int i = 0; i < lanes.size(); i++) {
-      if (visible(i)) {
+      if (at.isVisible(i)) {
         lane(i, lanes.get(i), hovered);
       }
     }
     links(lanes);
     for (int i = 0; i < lanes.size(); i++) {
-      if (visible(i)) {
+      if (at.isVisible(i)) {
         markers(i, lanes.get(i), hovered);
       }
     }
     g.restore();
     gutter(model, lanes);
     axis(ticks);
-    scrollThumb();
     if (hidden) {
       hint("Zoom in to see every drop request and forced switch");
     }
-  }
-
-  private void scrollThumb() {
-    double content = TimelineLayout.contentHeight(at.lanes()) - AXIS_HEIGHT;
-    double view = at.height() - AXIS_HEIGHT;
-    if (at.maxScrollY() <= 0 || view <= 0) {
-      return;
-    }
-    double h = Math.max(24, view * view / content);
-    double y = AXIS_HEIGHT + (view - h) * at.scrollY() / at.maxScrollY();
-    g.setFill(p.mutedText().deriveColor(0, 1, 1, 0.45));
-    g.fillRoundRect(at.width() - 7, y + 2, 5, h - 4, 5, 5);
   }
 
   private void hint(String text) {
@@ -132,16 +119,11 @@ final class TimelinePainter {
     return false;
   }
 
-  private boolean visible(int lane) {
-    double top = at.laneTop(lane);
-    return top + LANE_HEIGHT > AXIS_HEIGHT && top < at.height();
-  }
-
   private void stripes(int lanes) {
     g.setFill(p.laneStripe());
     for (int i = 1; i < lanes; i += 2) {
-      if (visible(i)) {
-        g.fillRect(at.gutter(), at.laneTop(i), at.width() - at.gutter(), LANE_HEIGHT);
+      if (at.isVisible(i)) {
+        g.fillRect(at.gutter(), at.laneTop(i), at.width() - at.gutter(), at.laneHeight());
       }
     }
   }
@@ -159,7 +141,7 @@ final class TimelinePainter {
   private void lane(int i, LaneIndex index, Object hovered) {
     Lane lane = index.lane();
     double top = at.barTop(i);
-    double h = TimelineLayout.BAR_HEIGHT;
+    double h = at.barHeight();
     g.setStroke(p.lifeline().deriveColor(0, 1, 1, 0.55));
     g.setLineWidth(1);
     double cy = Math.round(at.laneCenter(i)) + 0.5;
@@ -321,41 +303,64 @@ final class TimelinePainter {
     g.setLineWidth(1);
     double edge = Math.round(at.gutter()) - 0.5;
     g.strokeLine(edge, 0, edge, at.height());
-    Map<Long, ThreadSummary> stats = new HashMap<>();
-    for (ThreadSummary s : model.stats().threads()) {
-      stats.put(s.threadId(), s);
-    }
-    long span = Math.max(1, model.stats().spanNs());
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.BASELINE);
     for (int i = 0; i < lanes.size(); i++) {
-      if (!visible(i)) {
+      if (!at.isVisible(i)) {
         continue;
       }
       Lane lane = lanes.get(i).lane();
-      double top = at.laneTop(i);
-      double maxText = at.gutter() - 22;
-      g.setFont(NAME);
-      g.setFill(p.text());
-      g.fillText(fit(lane.name(), NAME, maxText), 12, top + 20);
-      ThreadSummary s = stats.get(lane.threadId());
-      if (s != null) {
-        // A small gauge of the thread's share of the GIL, then the numbers.
-        double share = Math.min(1, (double) s.heldNs() / span);
-        g.setFill(p.grid());
-        g.fillRoundRect(12, top + 29, 36, 5, 4, 4);
-        g.setFill(p.holding());
-        g.fillRoundRect(12, top + 29, Math.max(share > 0 ? 2 : 0, 36 * share), 5, 4, 4);
-        String line =
-            Math.round(100 * share)
-                + "% held · "
-                + s.acquisitions()
-                + (s.acquisitions() == 1 ? " take" : " takes");
-        g.setFont(SMALL);
-        g.setFill(p.mutedText());
-        g.fillText(fit(line, SMALL, maxText - 42), 54, top + 35);
+      ThreadSummary s = model.threadSummary(lane.threadId()).orElse(null);
+      double share = model.heldShare(lane.threadId());
+      double middle = at.laneTop(i) + at.laneHeight() / 2;
+      if (at.twoLineLabels()) {
+        twoLineLabel(lane, s, share, middle);
+      } else {
+        oneLineLabel(lane, share, middle);
       }
     }
+  }
+
+  /** The name, and under it a small gauge of the thread's share of the GIL, then the numbers. */
+  private void twoLineLabel(Lane lane, ThreadSummary s, double share, double middle) {
+    double maxText = at.gutter() - 22;
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setFont(NAME);
+    g.setFill(p.text());
+    g.fillText(fit(lane.name(), NAME, maxText), 12, middle - 3);
+    if (s == null) {
+      return;
+    }
+    g.setFill(p.grid());
+    g.fillRoundRect(12, middle + 6, 36, 5, 4, 4);
+    g.setFill(p.holding());
+    g.fillRoundRect(12, middle + 6, Math.max(share > 0 ? 2 : 0, 36 * share), 5, 4, 4);
+    g.setFont(SMALL);
+    g.setFill(p.mutedText());
+    g.fillText(fit(shareLine(s, share), SMALL, maxText - 42), 54, middle + 12);
+  }
+
+  /** A compact lane: the name, and the share of the GIL at the gutter's right edge. */
+  private void oneLineLabel(Lane lane, double share, double middle) {
+    String percent = Math.round(100 * share) + "%";
+    double right = at.gutter() - 10;
+    double percentWidth = measure.width(percent, SMALL);
+    g.setFont(SMALL);
+    g.setFill(p.mutedText());
+    g.setTextAlign(TextAlignment.RIGHT);
+    g.fillText(percent, right, middle + 4);
+    g.setFont(NAME);
+    g.setFill(p.text());
+    g.setTextAlign(TextAlignment.LEFT);
+    g.fillText(fit(lane.name(), NAME, right - percentWidth - 8 - 12), 12, middle + 4.5);
+  }
+
+  /** What a lane's label says under the thread's name: {@code 92% held · 1 take}. */
+  static String shareLine(ThreadSummary s, double share) {
+    return Math.round(100 * share)
+        + "% held · "
+        + s.acquisitions()
+        + (s.acquisitions() == 1 ? " take" : " takes");
   }
 
   private String fit(String text, Font font, double max) {
@@ -382,7 +387,7 @@ final class TimelinePainter {
     g.fillText(
         fit("showing " + TimeFormat.compact(Math.round(at.spanNs())), LABEL, at.gutter() - 16),
         16,
-        19);
+        AXIS_HEIGHT - 10);
     g.setStroke(p.mutedText());
     g.setTextAlign(TextAlignment.CENTER);
     g.setFill(p.text());
@@ -391,7 +396,7 @@ final class TimelinePainter {
       g.strokeLine(x, AXIS_HEIGHT - 6, x, AXIS_HEIGHT - 1);
       double w = measure.width(t.label(), LABEL);
       double cx = Math.max(at.gutter() + w / 2 + 3, Math.min(at.width() - w / 2 - 3, x));
-      g.fillText(t.label(), cx, 18);
+      g.fillText(t.label(), cx, AXIS_HEIGHT - 11);
     }
   }
 }

@@ -1,12 +1,16 @@
 package gilbook.app.gui.timeline;
 
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -16,20 +20,39 @@ import javafx.scene.layout.Region;
 
 /**
  * The GIL timeline as the main window embeds it: a toolbar (zoom out, zoom in, fit, the visible
- * range and a line about the run), the {@link TimelineView}, and below it the {@link
- * ThreadStatsTable}. Use {@code new TimelinePane()} and {@link #setTrace(TraceModel)}. FX-thread
- * only.
+ * range, a line about the run and a switch for the legend), the {@link TimelineView}, and below it
+ * the {@link ThreadStatsTable}. Use {@code new TimelinePane()} and {@link #setTrace(TraceModel)};
+ * bind {@link #zoomProperty()} to the window's zoom.
+ *
+ * <p>The divider between the timeline and the table moves whenever the pane's height, the trace,
+ * the zoom or the legend changes, so that a short pane still shows the lanes: first the axis and
+ * one lane, then the table's header and first row, then every lane at its compact height, then
+ * every row, and the rest to the lanes. What still does not fit scrolls. When showing the legend
+ * would leave room for fewer than two lanes, the legend folds away; the Legend button brings it
+ * back, until the pane's size next changes which side of that line it is on. FX-thread only.
  */
 public final class TimelinePane extends BorderPane {
+  /** The window's font size at zoom 1: the main window sets 13 px times its zoom on its root. */
+  static final double BASE_FONT_PX = 13;
+
+  /** About how tall the split pane's divider is. */
+  private static final double DIVIDER_PX = 6;
+
   private final TimelineView view = new TimelineView();
   private final ThreadStatsTable table = new ThreadStatsTable();
   private final Label range = new Label();
   private final Label about = new Label();
+  private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+  private final ToolBar bar;
   private final SplitPane split;
+  private boolean dividerStale = true;
+  private double dividerFittedFor;
+  private Boolean roomForLegend;
 
   /** An empty pane; the timeline shows its placeholder until a trace is set. */
   public TimelinePane() {
     getStyleClass().add("gil-timeline-pane");
+    getStylesheets().add(TimelinePane.class.getResource("timeline.css").toExternalForm());
     Label title = new Label("GIL timeline");
     title.setStyle("-fx-font-weight: bold;");
     Button out = button("−", "Zoom out (−, or Ctrl+scroll)", view::zoomOut);
@@ -41,7 +64,12 @@ public final class TimelinePane extends BorderPane {
     range.setMinWidth(Region.USE_PREF_SIZE);
     about.getStyleClass().add("gil-timeline-about");
     about.setStyle("-fx-opacity: 0.75;");
-    ToolBar bar = new ToolBar(title, out, in, fit, range, grow, about);
+    about.setMinWidth(0); // Cut short with an ellipsis rather than push the legend switch away.
+    ToggleButton legend = new ToggleButton("Legend");
+    legend.setTooltip(new Tooltip("Show or hide what the colours and marks mean"));
+    legend.selectedProperty().bindBidirectional(view.legendShownProperty());
+    legend.selectedProperty().addListener((obs, old, now) -> refitDivider());
+    bar = new ToolBar(title, out, in, fit, range, grow, about, legend);
     range
         .textProperty()
         .bind(
@@ -56,7 +84,7 @@ public final class TimelinePane extends BorderPane {
               table.setTrace(now);
               about.setText(now == null ? "" : now.summary());
               boolean none = now == null || now.lanes().isEmpty();
-              fitDivider();
+              refitDivider();
               out.setDisable(none);
               in.setDisable(none);
               fit.setDisable(none);
@@ -67,34 +95,105 @@ public final class TimelinePane extends BorderPane {
     split = new SplitPane(view, table);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.68);
-    SplitPane.setResizableWithParent(table, false);
     table.setPrefHeight(150);
-    split
-        .heightProperty()
-        .addListener(
-            (obs, old, now) -> {
-              if (old.doubleValue() <= 0) {
-                fitDivider();
-              }
-            });
+    // Let a short pane squeeze both halves rather than spill out of its tab.
+    table.setMinHeight(0);
+    view.setMinHeight(0);
+    split.heightProperty().addListener((obs, old, now) -> refitDivider());
+    view.scaleProperty().bind(zoom);
+    zoom.addListener((obs, old, now) -> applyZoom());
+    applyZoom();
     setTop(bar);
     setCenter(split);
   }
 
   /**
-   * Gives the table the height its rows need, within limits, and the timeline the rest, but never
-   * less than its lanes need.
+   * How much larger than normal the pane draws everything: its text (the toolbar, the legend and
+   * the table, from {@value #BASE_FONT_PX} px at zoom 1) and what the timeline paints (names, the
+   * axis, bars and their text, markers and lane heights). 1.0 by default; 1.5 in presenter mode.
    */
-  private void fitDivider() {
-    double total = split.getHeight();
-    if (total <= 0) {
+  public DoubleProperty zoomProperty() {
+    return zoom;
+  }
+
+  private void applyZoom() {
+    // The pane's own size, not one relative to the window's: the window scales its root by the
+    // same zoom, and a relative size would scale twice.
+    setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * zoom.get()));
+    refitDivider();
+  }
+
+  /** Moves the divider at the next layout, once the CSS has sized the text for the new state. */
+  private void refitDivider() {
+    dividerStale = true;
+    requestLayout();
+  }
+
+  /** Whether the legend shows above the timeline; see the class comment for when it folds. */
+  public BooleanProperty legendShownProperty() {
+    return view.legendShownProperty();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    foldLegendWhenShort();
+    // The divider's own height is known only once it has been laid out: fit again with it.
+    dividerStale |= dividerHeight() != dividerFittedFor;
+    if (dividerStale && split.getHeight() > 0) {
+      dividerStale = false;
+      fitDivider();
+    }
+  }
+
+  /**
+   * Folds the legend away when showing it would leave room for fewer than two compact lanes beside
+   * the table's header and first row, and unfolds it when there is room again. Only a change of
+   * side does anything, so a click on the Legend button holds until then.
+   */
+  private void foldLegendWhenShort() {
+    if (getHeight() <= 0 || getWidth() <= 0) {
       return;
     }
-    double rows = view.getTrace() == null ? 3 : Math.max(3, view.getTrace().lanes().size());
-    double tableWanted = 52 + 40 * rows;
-    double viewWanted = view.prefHeight(split.getWidth()) + 8;
-    double position = Math.max(viewWanted / total, 1 - tableWanted / total);
-    split.setDividerPositions(Math.max(0.35, Math.min(0.8, position)));
+    double withLegend =
+        bar.prefHeight(getWidth())
+            + view.heightFor(2, TimelineLayout.COMPACT_LANE_HEIGHT, getWidth(), true)
+            + dividerHeight()
+            + table.heightFor(1, table.fontSize(), getWidth());
+    boolean room = getHeight() >= withLegend;
+    if (roomForLegend == null || room != roomForLegend) {
+      roomForLegend = room;
+      view.legendShownProperty().set(room);
+    }
+  }
+
+  /**
+   * Shares the height between the timeline and the table: first the axis and one compact lane, then
+   * the table's header and first row, then every lane at its compact height, then every row, and
+   * what is left to the lanes, which grow up to their full height.
+   */
+  private void fitDivider() {
+    dividerFittedFor = dividerHeight();
+    double total =
+        split.getHeight() - split.snappedTopInset() - split.snappedBottomInset() - dividerHeight();
+    double width = split.getWidth();
+    int lanes = view.laneCount();
+    int rows = lanes == 0 ? 3 : lanes;
+    double compact = TimelineLayout.COMPACT_LANE_HEIGHT;
+    double font = table.fontSize();
+    HeightShare share = new HeightShare(total);
+    double forView = share.take(view.heightFor(1, compact, width, false));
+    double forTable = share.take(table.heightFor(1, font, width));
+    forView += share.take(view.heightFor(Math.max(1, lanes), compact, width, false) - forView);
+    forTable += share.take(table.heightFor(rows, font, width) - forTable);
+    forView += share.rest();
+    split.setDividerPositions(forView / Math.max(1, forView + forTable + dividerHeight()));
+  }
+
+  private double dividerHeight() {
+    return split.lookup(".split-pane-divider") instanceof Region divider && divider.getHeight() > 0
+        ? divider.getHeight()
+        : DIVIDER_PX;
   }
 
   /** The trace shown, or {@code null} for none. */

@@ -6,16 +6,21 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,9 +42,11 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Ctrl+scroll (or a pinch) zooms around the mouse; scrolling and dragging pan; {@code +}, {@code
  * -} and {@code 0} zoom in, out and to fit; double-click zooms in. Hovering a bar or a marker shows
- * its exact times. It draws on one canvas the size of the view and redraws only what is visible, so
- * a long trace costs what fits on screen. Set {@link #darkProperty()} to match a dark theme; it
- * starts from the user-agent stylesheet's name. FX-thread only.
+ * its exact times. When the lanes do not fit, they shrink to a compact height and then scroll, with
+ * a scroll bar. It draws on one canvas the size of the view and redraws only what is visible, so a
+ * long trace costs what fits on screen. Set {@link #darkProperty()} to match a dark theme; it
+ * starts from the user-agent stylesheet's name. {@link #scaleProperty()} draws everything larger,
+ * for presenting. FX-thread only.
  */
 public final class TimelineView extends BorderPane {
   static final String NO_TRACE = "Run or check an exercise to see what the GIL did";
@@ -48,10 +55,13 @@ public final class TimelineView extends BorderPane {
 
   private final ObjectProperty<TraceModel> trace = new SimpleObjectProperty<>(this, "trace");
   private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", themeLooksDark());
+  private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1.0);
+  private final BooleanProperty legendShown = new SimpleBooleanProperty(this, "legendShown", true);
   private final ReadOnlyDoubleWrapper visibleStart =
       new ReadOnlyDoubleWrapper(this, "visibleStart");
   private final ReadOnlyDoubleWrapper visibleSpan = new ReadOnlyDoubleWrapper(this, "visibleSpan");
   private final Canvas canvas = new Canvas();
+  private final ScrollBar laneScroll = new ScrollBar();
   private final Plot plot = new Plot();
   private final Label placeholder = new Label(NO_TRACE);
   private final Label notice = new Label();
@@ -62,6 +72,7 @@ public final class TimelineView extends BorderPane {
   private List<LaneIndex> lanes = List.of();
   private double gutter = 150;
   private double scrollY;
+  private boolean syncingScrollBar;
   private Object hovered;
   private double dragX;
   private double dragY;
@@ -80,15 +91,35 @@ public final class TimelineView extends BorderPane {
     showNotice(false);
     tooltip.setWrapText(true);
     tooltip.setMaxWidth(440);
-    plot.getChildren().add(canvas);
+    laneScroll.setOrientation(Orientation.VERTICAL);
+    laneScroll.setMin(0);
+    laneScroll.setVisible(false);
+    laneScroll
+        .valueProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!syncingScrollBar) {
+                scrollY = now.doubleValue();
+                moved();
+              }
+            });
+    plot.getChildren().addAll(canvas, laneScroll);
     plot.setFocusTraversable(true);
     StackPane center = new StackPane(plot, placeholder);
     StackPane.setAlignment(placeholder, Pos.CENTER);
+    legend.visibleProperty().bind(legendShown);
+    legend.managedProperty().bind(legendShown);
     setTop(new VBox(notice, legend));
     setCenter(center);
     listen();
     trace.addListener((obs, old, now) -> load(now));
     dark.addListener((obs, old, now) -> applyPalette());
+    scale.addListener(
+        (obs, old, now) -> {
+          legend.setScale(scale());
+          plot.requestLayout();
+          moved();
+        });
     applyPalette();
     load(null);
   }
@@ -121,6 +152,33 @@ public final class TimelineView extends BorderPane {
   /** Draws in the dark palette, or the light one. */
   public void setDark(boolean value) {
     dark.set(value);
+  }
+
+  /**
+   * How much larger than normal everything on the canvas is drawn: thread names, the axis, bars,
+   * their text, markers and lane heights, and the legend's swatches; 1.0 by default. Bind it to the
+   * window's zoom.
+   */
+  public DoubleProperty scaleProperty() {
+    return scale;
+  }
+
+  /** Whether the legend shows above the timeline; {@code true} by default. */
+  public BooleanProperty legendShownProperty() {
+    return legendShown;
+  }
+
+  /**
+   * The height this view needs to show {@code lanes} lanes of {@code laneHeight} (in the timeline's
+   * own pixels, before its zoom) at {@code width}, with the notice, and with the legend if {@code
+   * withLegend}, or else with the legend only if it shows.
+   */
+  double heightFor(int lanes, double laneHeight, double width, boolean withLegend) {
+    double top = notice.isManaged() ? notice.prefHeight(width) : 0;
+    if (withLegend || legend.isManaged()) {
+      top += legend.prefHeight(width);
+    }
+    return top + TimelineLayout.contentHeight(lanes, laneHeight) * scale();
   }
 
   /** How many lanes (threads) the timeline shows. */
@@ -161,18 +219,43 @@ public final class TimelineView extends BorderPane {
    * thread's statistics over its name; empty over nothing.
    */
   Optional<String> describeAt(double x, double y) {
-    return Optional.ofNullable(HitTest.at(trace.get(), lanes, geometry(), x, y))
+    return Optional.ofNullable(HitTest.at(trace.get(), lanes, geometry(), x / scale(), y / scale()))
         .map(HitTest.Hit::text);
   }
 
   /** The canvas x of an instant, for tests. */
   double xOf(double ns) {
-    return geometry().x(ns);
+    return geometry().x(ns) * scale();
   }
 
   /** The canvas y of the middle of a lane's bar, for tests. */
   double laneCenterY(int lane) {
-    return geometry().laneCenter(lane);
+    return geometry().laneCenter(lane) * scale();
+  }
+
+  /** The canvas y of the top of a lane's bar, for tests. */
+  double barTopY(int lane) {
+    return geometry().barTop(lane) * scale();
+  }
+
+  /** The height of one lane on the canvas, for tests. */
+  double laneHeightOnCanvas() {
+    return geometry().laneHeight() * scale();
+  }
+
+  /** The width of the thread-name column on the canvas, for tests. */
+  double gutterOnCanvas() {
+    return geometry().gutter() * scale();
+  }
+
+  /** Whether all of a lane is on the canvas now, for tests. */
+  boolean isLaneWhollyVisible(int lane) {
+    return geometry().isWhollyVisible(lane);
+  }
+
+  /** The scroll bar beside the lanes, shown when they do not all fit. */
+  ScrollBar laneScrollBar() {
+    return laneScroll;
   }
 
   /** The canvas the timeline is drawn on. */
@@ -253,6 +336,12 @@ public final class TimelineView extends BorderPane {
     redraw();
   }
 
+  /** The zoom, kept within reason so a stray binding cannot make the canvas vanish. */
+  private double scale() {
+    double z = scale.get();
+    return z > 0.25 && z < 8 ? z : 1;
+  }
+
   private static String css(Color c) {
     return String.format(
         Locale.ROOT,
@@ -268,10 +357,11 @@ public final class TimelineView extends BorderPane {
     return ua != null && ua.toLowerCase(Locale.ROOT).contains("dark");
   }
 
+  /** The layout in the timeline's own pixels: the canvas's size divided by the zoom. */
   private TimelineLayout geometry() {
-    return new TimelineLayout(
-        canvas.getWidth(),
-        canvas.getHeight(),
+    return TimelineLayout.of(
+        canvas.getWidth() / scale(),
+        canvas.getHeight() / scale(),
         gutter,
         lanes.size(),
         scrollY,
@@ -280,25 +370,49 @@ public final class TimelineView extends BorderPane {
   }
 
   private void moved() {
-    scrollY = Math.max(0, Math.min(scrollY, geometry().maxScrollY()));
+    TimelineLayout at = geometry();
+    scrollY = Math.max(0, Math.min(scrollY, at.maxScrollY()));
+    syncScrollBar(at);
     visibleStart.set(window.start());
     visibleSpan.set(window.span());
     redraw();
+  }
+
+  /** Shows the scroll bar when the lanes do not all fit, with its thumb where they are scrolled. */
+  private void syncScrollBar(TimelineLayout at) {
+    syncingScrollBar = true;
+    try {
+      laneScroll.setMax(at.maxScrollY());
+      laneScroll.setVisibleAmount(Math.max(1, at.height() - TimelineLayout.AXIS_HEIGHT));
+      laneScroll.setUnitIncrement(at.laneHeight());
+      laneScroll.setBlockIncrement(Math.max(at.laneHeight(), at.height() / 2));
+      laneScroll.setValue(scrollY);
+    } finally {
+      syncingScrollBar = false;
+    }
+    boolean needed = at.maxScrollY() > 0;
+    if (laneScroll.isVisible() != needed) {
+      laneScroll.setVisible(needed);
+      plot.requestLayout();
+    }
   }
 
   private void redraw() {
     if (canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
       return;
     }
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    g.save();
+    g.scale(scale(), scale());
     TimelinePainter painter =
-        new TimelinePainter(
-            canvas.getGraphicsContext2D(), geometry(), TimelinePalette.of(dark.get()), measure);
+        new TimelinePainter(g, geometry(), TimelinePalette.of(dark.get()), measure);
     TraceModel model = trace.get();
     if (model == null || lanes.isEmpty()) {
       painter.paintEmpty();
     } else {
       painter.paint(model, lanes, hovered);
     }
+    g.restore();
   }
 
   // ------------------------------------------------------------------ the mouse and the keys
@@ -311,15 +425,16 @@ public final class TimelineView extends BorderPane {
             return;
           }
           TimelineLayout at = geometry();
+          double z = scale();
           if (e.isControlDown() || e.isShortcutDown()) {
-            window.zoom(Math.pow(1.0025, e.getDeltaY()), at.ns(e.getX()));
+            window.zoom(Math.pow(1.0025, e.getDeltaY()), at.ns(e.getX() / z));
           } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
             double d = e.isShiftDown() && e.getDeltaX() == 0 ? e.getDeltaY() : e.getDeltaX();
-            window.pan(-d * at.nsPerPx());
+            window.pan(-d / z * at.nsPerPx());
           } else if (at.maxScrollY() > 0) {
-            scrollY -= e.getDeltaY();
+            scrollY -= e.getDeltaY() / z;
           } else {
-            window.pan(-e.getDeltaY() * at.nsPerPx());
+            window.pan(-e.getDeltaY() / z * at.nsPerPx());
           }
           moved();
           e.consume();
@@ -327,7 +442,7 @@ public final class TimelineView extends BorderPane {
     plot.addEventHandler(
         ZoomEvent.ZOOM,
         e -> {
-          window.zoom(e.getZoomFactor(), geometry().ns(e.getX()));
+          window.zoom(e.getZoomFactor(), geometry().ns(e.getX() / scale()));
           moved();
           e.consume();
         });
@@ -344,8 +459,8 @@ public final class TimelineView extends BorderPane {
           }
           plot.setCursor(Cursor.CLOSED_HAND);
           tooltip.hide();
-          window.pan(-(e.getX() - dragX) * geometry().nsPerPx());
-          scrollY -= e.getY() - dragY;
+          window.pan(-(e.getX() - dragX) / scale() * geometry().nsPerPx());
+          scrollY -= (e.getY() - dragY) / scale();
           dragX = e.getX();
           dragY = e.getY();
           moved();
@@ -354,7 +469,7 @@ public final class TimelineView extends BorderPane {
     plot.setOnMouseClicked(
         e -> {
           if (e.getClickCount() == 2 && !lanes.isEmpty()) {
-            window.zoom(e.isShiftDown() ? 1 / 2.0 : 2.0, geometry().ns(e.getX()));
+            window.zoom(e.isShiftDown() ? 1 / 2.0 : 2.0, geometry().ns(e.getX() / scale()));
             moved();
           }
         });
@@ -384,11 +499,11 @@ public final class TimelineView extends BorderPane {
         moved();
       }
       case UP -> {
-        scrollY -= TimelineLayout.LANE_HEIGHT;
+        scrollY -= geometry().laneHeight();
         moved();
       }
       case DOWN -> {
-        scrollY += TimelineLayout.LANE_HEIGHT;
+        scrollY += geometry().laneHeight();
         moved();
       }
       default -> {
@@ -399,7 +514,8 @@ public final class TimelineView extends BorderPane {
   }
 
   private void hover(MouseEvent e) {
-    HitTest.Hit hit = HitTest.at(trace.get(), lanes, geometry(), e.getX(), e.getY());
+    HitTest.Hit hit =
+        HitTest.at(trace.get(), lanes, geometry(), e.getX() / scale(), e.getY() / scale());
     Object item = hit == null ? null : hit.item();
     if (item != hovered) {
       hovered = item;
@@ -418,13 +534,19 @@ public final class TimelineView extends BorderPane {
     }
   }
 
-  /** Holds the canvas and keeps it the size of the view. */
+  /**
+   * Holds the canvas, and the scroll bar when the lanes need it, and keeps them the view's size.
+   */
   private final class Plot extends Pane {
     @Override
     protected void layoutChildren() {
-      if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-        canvas.setWidth(Math.max(0, getWidth()));
-        canvas.setHeight(Math.max(0, getHeight()));
+      double bar = laneScroll.isVisible() ? laneScroll.prefWidth(-1) : 0;
+      double width = Math.max(0, getWidth() - bar);
+      double height = Math.max(0, getHeight());
+      laneScroll.resizeRelocate(width, 0, bar, height);
+      if (canvas.getWidth() != width || canvas.getHeight() != height) {
+        canvas.setWidth(width);
+        canvas.setHeight(height);
         moved();
       }
     }
@@ -436,7 +558,8 @@ public final class TimelineView extends BorderPane {
 
     @Override
     protected double computePrefHeight(double width) {
-      return Math.max(140, TimelineLayout.contentHeight(lanes.size()));
+      double lanesHeight = TimelineLayout.contentHeight(lanes.size(), TimelineLayout.LANE_HEIGHT);
+      return Math.max(140, lanesHeight) * scale();
     }
 
     @Override
@@ -446,7 +569,7 @@ public final class TimelineView extends BorderPane {
 
     @Override
     protected double computeMinHeight(double width) {
-      return TimelineLayout.AXIS_HEIGHT + TimelineLayout.LANE_HEIGHT;
+      return TimelineLayout.contentHeight(1, TimelineLayout.COMPACT_LANE_HEIGHT) * scale();
     }
   }
 }

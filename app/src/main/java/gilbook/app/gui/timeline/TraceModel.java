@@ -21,9 +21,16 @@ import java.util.TreeMap;
  * Lane} per thread, in thread id order, and the per-thread statistics.
  *
  * <p>Each thread's events are taken in its own time order. A hold or a wait still open when the
- * trace ends is closed at the trace's last instant. When the runtime's trace was full, {@link
- * #droppedEvents()} says how many events are missing; the statistics stay exact, as the runtime
- * counts them apart from the events. Pure data with no JavaFX in it: immutable and thread-safe.
+ * trace ends is closed at the trace's last instant. The per-thread statistics are added up from
+ * each lane's own bars ({@link LaneTotals}), so a lane, the share of the GIL written beside it
+ * ({@link #heldShare(long)}) and the table always agree. The runtime's own counts in the trace's
+ * {@code threads} array cannot be used for that: it counts a hold only when it is dropped, so a run
+ * that ends in a deadlock with a thread holding the GIL reports it as never held.
+ *
+ * <p>When the runtime's trace was full, {@link #droppedEvents()} says how many events are missing
+ * and the lanes show only the start of the run; the statistics then come from the runtime's counts,
+ * which it keeps apart from the events and which cover the whole run. Pure data with no JavaFX in
+ * it: immutable and thread-safe.
  */
 public final class TraceModel {
   private final List<Lane> lanes;
@@ -78,15 +85,17 @@ public final class TraceModel {
       builders.computeIfAbsent(e.threadId(), id -> new LaneBuilder(id, e.thread())).add(e);
     }
     List<Lane> built = new ArrayList<>();
-    List<ThreadSummary> summaries = new ArrayList<>();
     for (LaneBuilder b : builders.values()) {
       TraceJson.ThreadRow row = rows.get(b.threadId());
-      Lane lane =
-          b.build(end, row == null ? -1 : row.startedNs(), row == null ? -1 : row.endedNs());
-      built.add(lane);
-      summaries.add(row != null ? row.summary() : summarize(lane, b.acquisitions()));
+      built.add(b.build(end, row == null ? -1 : row.startedNs(), row == null ? -1 : row.endedNs()));
     }
     this.lanes = List.copyOf(HandOffs.link(built));
+    List<ThreadSummary> summaries = new ArrayList<>();
+    for (Lane lane : lanes) {
+      TraceJson.ThreadRow row = rows.get(lane.threadId());
+      boolean lanesSeeTheWholeRun = droppedEvents == 0;
+      summaries.add(lanesSeeTheWholeRun || row == null ? LaneTotals.of(lane) : row.summary());
+    }
     this.stats = new TraceStats(summaries, start, end);
   }
 
@@ -136,6 +145,20 @@ public final class TraceModel {
   /** Per-thread statistics and the time span of the trace. */
   public TraceStats stats() {
     return stats;
+  }
+
+  /** The statistics of the thread with id {@code threadId}, as the table shows them. */
+  public Optional<ThreadSummary> threadSummary(long threadId) {
+    return stats.threads().stream().filter(t -> t.threadId() == threadId).findFirst();
+  }
+
+  /**
+   * The share of the trace's span, from 0 to 1, during which the thread held the GIL: what its
+   * lane's label says, computed from the same {@link ThreadSummary#heldNs()} as the table's column.
+   */
+  public double heldShare(long threadId) {
+    long held = threadSummary(threadId).map(ThreadSummary::heldNs).orElse(0L);
+    return Math.min(1, (double) held / Math.max(1, stats.spanNs()));
   }
 
   /** The earliest instant in the trace, in nanoseconds. */
@@ -193,28 +216,6 @@ public final class TraceModel {
     switchNumber.ifPresent(n -> parts.add(n + (n == 1 ? " GIL switch" : " GIL switches")));
     parts.add(lanes.size() + (lanes.size() == 1 ? " thread" : " threads"));
     return String.join(" · ", parts);
-  }
-
-  private static ThreadSummary summarize(Lane lane, long acquisitions) {
-    long longest = 0;
-    for (Segment s : lane.segments(Segment.Kind.HOLDING)) {
-      longest = Math.max(longest, s.length());
-    }
-    return new ThreadSummary(
-        lane.threadId(),
-        lane.name(),
-        total(lane, Segment.Kind.HOLDING),
-        total(lane, Segment.Kind.WAITING),
-        total(lane, Segment.Kind.BLOCKED),
-        total(lane, Segment.Kind.RUNNING_WITHOUT_GIL),
-        acquisitions,
-        longest,
-        lane.markers(Marker.Kind.DROP_REQUEST).size(),
-        lane.markers(Marker.Kind.FORCED_SWITCH).size());
-  }
-
-  private static long total(Lane lane, Segment.Kind kind) {
-    return lane.segments(kind).stream().mapToLong(Segment::length).sum();
   }
 
   private static OptionalLong optionalLong(JsonNode header, String field) {

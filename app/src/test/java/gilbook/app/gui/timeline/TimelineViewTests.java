@@ -179,13 +179,7 @@ class TimelineViewTests {
   void aboveTheBarADropRequestTellsWhoAskedWhom(FxRobot robot) {
     show(robot, THREE);
     String text =
-        onFx(
-                robot,
-                () ->
-                    view.describeAt(
-                        view.xOf(5_000_000),
-                        view.laneCenterY(1) - TimelineLayout.BAR_HEIGHT / 2 - 5))
-            .orElseThrow();
+        onFx(robot, () -> view.describeAt(view.xOf(5_000_000), view.barTopY(1) - 5)).orElseThrow();
     assertTrue(text.startsWith("drop request at 5.000 ms: B"), text);
     assertTrue(text.contains("asked A to drop it"), text);
   }

@@ -14,18 +14,20 @@ final class TraceFixtures {
    * Three threads. A holds the GIL from 0 until B's drop request makes it drop at 5.0001 ms; B
    * holds until A's request makes it drop at 10.0002 ms; A computes with the GIL held for 1.2 ms
    * and exits at 12 ms. B then releases the GIL for a 2 ms hash, io takes it, blocks 1 ms in I/O
-   * and exits; B takes the GIL back at 14.5 ms and still holds it when the trace ends at 15 ms.
+   * and exits; B takes the GIL back at 14.5 ms and still holds it when the trace ends at 15 ms. The
+   * {@code threads} array says what the runtime writes: B's last, open hold is not in its {@code
+   * heldNs}.
    */
   static final String THREE_THREADS =
       """
       {"format":"gilbook-trace/1","clock":"virtual","seed":1,"switchIntervalNs":5000000,
        "forceSwitching":true,"switchNumber":6,"droppedEvents":0,
        "threads":[
-        {"id":1,"name":"A","heldNs":6800000,"waitedNs":5000100,"ranWithoutGilNs":0,
+        {"id":1,"name":"A","heldNs":6999900,"waitedNs":5000100,"ranWithoutGilNs":0,
          "blockedNs":0,"cpuWithGilNs":1200000,"acquisitions":2,"longestHoldNs":5000100,
          "dropRequestsCaused":1,"forcedSwitchWaits":1,"instructions":10,"startedNs":0,
          "endedNs":12000000},
-        {"id":2,"name":"B","heldNs":5600100,"waitedNs":6999900,"ranWithoutGilNs":2000000,
+        {"id":2,"name":"B","heldNs":5500100,"waitedNs":6999900,"ranWithoutGilNs":2000000,
          "blockedNs":0,"cpuWithGilNs":0,"acquisitions":3,"longestHoldNs":5000100,
          "dropRequestsCaused":1,"forcedSwitchWaits":1,"instructions":10,"startedNs":0,
          "endedNs":-1},
@@ -71,6 +73,89 @@ final class TraceFixtures {
         {"t":14500000,"threadId":2,"thread":"B","kind":"take"},
         {"t":15000000,"threadId":2,"thread":"B","kind":"object_freed","detail":"list"}]}
       """;
+
+  /**
+   * Chapter 8's exercise as shipped, cut to three of its threads: {@code ./gilbook run
+   * exercises/08-embedding-python/embed_with_workers.jsh --trace=OUT.json}. Main takes the GIL in
+   * {@code PythonEngine.initialize}, never releases it, does 28 ms of .NET work under it and then
+   * waits for the workers, which wait for the GIL: a deadlock ends the run at 30.314717 ms with
+   * Main still holding the GIL. The runtime counts a hold when it is dropped, so its {@code
+   * threads} array says Main held the GIL for 0 ns and Worker-0 waited 0 ns.
+   */
+  static final String MAIN_HOLDS_THE_GIL_AT_A_DEADLOCK =
+      """
+      {"format":"gilbook-trace/1","clock":"virtual","switchIntervalNs":5000000,
+       "forceSwitching":true,"switchNumber":1,"droppedEvents":0,
+       "threads":[
+        {"id":1,"name":"Main","heldNs":0,"waitedNs":0,"ranWithoutGilNs":0,"blockedNs":0,
+         "cpuWithGilNs":28000000,"acquisitions":2,"longestHoldNs":0,"dropRequestsCaused":0,
+         "forcedSwitchWaits":0,"instructions":0,"startedNs":0,"endedNs":-1},
+        {"id":2,"name":"Worker-0","heldNs":0,"waitedNs":0,"ranWithoutGilNs":0,"blockedNs":0,
+         "cpuWithGilNs":0,"acquisitions":0,"longestHoldNs":0,"dropRequestsCaused":6,
+         "forcedSwitchWaits":0,"instructions":0,"startedNs":0,"endedNs":-1},
+        {"id":3,"name":"Worker-1","heldNs":0,"waitedNs":0,"ranWithoutGilNs":0,
+         "blockedNs":30314717,"cpuWithGilNs":0,"acquisitions":0,"longestHoldNs":0,
+         "dropRequestsCaused":0,"forcedSwitchWaits":0,"instructions":0,"startedNs":0,
+         "endedNs":-1}],
+       "events":[
+        {"t":0,"threadId":1,"thread":"Main","kind":"thread_start"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"take_request"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"take"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"drop","detail":"gil state release"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"take_request"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"take"},
+        {"t":0,"threadId":3,"thread":"Worker-1","kind":"thread_start"},
+        {"t":0,"threadId":2,"thread":"Worker-0","kind":"thread_start"},
+        {"t":0,"threadId":2,"thread":"Worker-0","kind":"take_request"},
+        {"t":5000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":10000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":15000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":20000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":25000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":0,"threadId":1,"thread":"Main","kind":"cpu",
+         "detail":"Work.cpu (holding the GIL)","duration":28000000},
+        {"t":30000000,"threadId":2,"thread":"Worker-0","kind":"drop_request"},
+        {"t":0,"threadId":3,"thread":"Worker-1","kind":"blocked","detail":"sleep",
+         "duration":30314717},
+        {"t":30314717,"threadId":3,"thread":"Worker-1","kind":"take_request"}]}
+      """;
+
+  /**
+   * {@code threads} threads named T1, T2, and so on, all started at 0: each in turn holds the GIL
+   * for 1 ms and exits.
+   */
+  static String roundRobin(int threads) {
+    StringBuilder events = new StringBuilder();
+    for (int i = 1; i <= threads; i++) {
+      String who = "\"threadId\":" + i + ",\"thread\":\"T" + i + "\"";
+      long take = (i - 1) * 1_000_000L;
+      long drop = take + 1_000_000L;
+      events
+          .append(events.isEmpty() ? "" : ",\n")
+          .append(event(0, who, "thread_start", ""))
+          .append(",\n")
+          .append(event(0, who, "take_request", ""))
+          .append(",\n")
+          .append(event(take, who, "take", ""))
+          .append(",\n")
+          .append(event(drop, who, "drop", "exit"))
+          .append(",\n")
+          .append(event(drop, who, "thread_exit", ""));
+    }
+    return "{\"format\":\"gilbook-trace/1\",\"clock\":\"virtual\",\"events\":[\n" + events + "]}";
+  }
+
+  private static String event(long t, String who, String kind, String detail) {
+    return "{\"t\":"
+        + t
+        + ","
+        + who
+        + ",\"kind\":\""
+        + kind
+        + "\""
+        + (detail.isEmpty() ? "" : ",\"detail\":\"" + detail + "\"")
+        + "}";
+  }
 
   /** A real run in virtual time: two CPU-bound threads and one that does I/O five times. */
   static String realRun() {

@@ -135,10 +135,16 @@ class TraceModelTests {
     }
 
     @Test
-    void statsComeFromTheThreadsArray() {
+    void statsAddUpEachLanesOwnBars() {
       ThreadSummary a = MODEL.stats().threads().get(0);
-      assertEquals(new ThreadSummary(1, "A", 6_800_000, 5_000_100, 0, 0, 2, 5_000_100, 1, 1), a);
+      assertEquals(new ThreadSummary(1, "A", 6_999_900, 5_000_100, 0, 0, 2, 5_000_100, 1, 1), a);
       assertEquals(3, MODEL.stats().threads().size());
+    }
+
+    @Test
+    void aHoldStillOpenAtTheEndCountsUpToTheEnd() {
+      // The threads array says 5_500_100: the runtime never counted B's last hold, 14.5 → 15 ms.
+      assertEquals(6_000_100, MODEL.threadSummary(2).orElseThrow().heldNs());
     }
 
     @Test
