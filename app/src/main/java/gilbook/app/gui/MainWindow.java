@@ -51,8 +51,12 @@ import javafx.scene.layout.VBox;
  * and runs the jobs. It grades, simulates and reads no file itself. FX thread only.
  */
 public final class MainWindow extends BorderPane implements WindowToolbar.Actions {
-  /** The theme's root font size (AtlantaFX Primer's {@code .root}); zoom 1 shows it unchanged. */
-  static final double BASE_FONT_PX = 14;
+  /**
+   * The root font size at zoom 1, set from the start (AtlantaFX's own is 14 px): a little smaller
+   * than the theme's, so that a 1280×720 screen shows the lesson, the code and two timeline lanes.
+   * The timeline (TimelinePane.BASE_FONT_PX) and the Solution dialog use the same.
+   */
+  static final double BASE_FONT_PX = 13;
 
   private final WindowModel model;
 
@@ -125,6 +129,7 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
     lesson.themeProperty().bind(model.darkProperty());
     lesson.zoomProperty().bind(model.zoomProperty());
     timeline.darkProperty().bind(model.darkProperty());
+    timeline.zoomProperty().bind(model.zoomProperty());
     model.darkProperty().addListener((obs, old, now) -> applyTheme());
     model.zoomProperty().addListener((obs, old, now) -> applyZoom());
     widthProperty().addListener((obs, old, now) -> fitChapters());
@@ -388,8 +393,9 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
     model
         .solution()
         .ifPresent(
-            texts -> {
-              SolutionDialog dialog = new SolutionDialog(e.id(), texts.mine(), texts.solution());
+            diff -> {
+              SolutionDialog dialog = new SolutionDialog(e.id(), diff);
+              dialog.zoom(model.zoomProperty().get());
               dialog.initOwner(getScene().getWindow());
               dialog.show();
             });

@@ -59,7 +59,9 @@ final class SolutionDialog extends Dialog<Void> {
 
   /** Scales the dialog's text, to follow the window's zoom (1.0 is the window's normal size). */
   void zoom(double factor) {
-    getDialogPane().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * factor));
+    getDialogPane()
+        .setStyle(
+            String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", MainWindow.BASE_FONT_PX * factor));
   }
 
   private static VBox column(String title, DiffSide side) {

@@ -4,6 +4,7 @@ import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.CheckOutcome;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.ListingRun;
+import gilbook.app.engine.SolutionDiff;
 import gilbook.app.engine.Workbook;
 import gilbook.app.gui.lesson.RunnableListing;
 import gilbook.app.gui.timeline.TraceModel;
@@ -12,7 +13,6 @@ import gilbook.exercises.harness.Problem;
 import gilbook.exercises.manifest.Exercise;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -400,26 +400,22 @@ final class WindowModel implements AutoCloseable {
     }
   }
 
-  /** The learner's file and the solution, as lines; empty (with a notice) if unreadable. */
-  Optional<SolutionTexts> solution() {
+  /**
+   * The learner's code beside the solution's, compared by the engine; empty (with a notice) when a
+   * file cannot be read.
+   */
+  Optional<SolutionDiff> solution() {
     Exercise e = exercise.get();
     if (e == null) {
       return Optional.empty();
     }
     try {
-      Path mine = workbook.file(e);
-      return Optional.of(
-          new SolutionTexts(
-              Files.exists(mine) ? Files.readAllLines(mine) : List.of(),
-              Files.readAllLines(workbook.solutionFile(e))));
-    } catch (IOException | UncheckedIOException ex) {
-      notice.set(Notice.of("Could not read the solution: " + ex.getMessage()));
+      return Optional.of(SolutionDiff.read(workbook.file(e), workbook.solutionFile(e)));
+    } catch (EngineException ex) {
+      notice.set(Notice.of("Could not show the solution: " + ex.getMessage()));
       return Optional.empty();
     }
   }
-
-  /** The two sides of the Solution dialog. */
-  record SolutionTexts(List<String> mine, List<String> solution) {}
 
   /**
    * Restores the open exercise's stub; the learner's version goes to a backup that {@link
