@@ -74,8 +74,10 @@ final class CheckedGil {
             "thread " + ts.name + " took the GIL at t=" + ts.now() + " ns while another held it";
       }
     }
-    ts.holdsGil = true;
+    // The hold's start is written before the volatile flag, so that a snapshot taken by another
+    // thread that sees the flag also sees when the hold began (PyThreadState.stats).
     tracer.taken(ts);
+    ts.holdsGil = true;
   }
 
   /** Drops the GIL held by {@code ts}; {@code cause} says why, for the trace. */

@@ -413,13 +413,27 @@ public final class Interpreter implements AutoCloseable {
     return trace;
   }
 
-  /** Statistics of every thread started so far, in start order. */
+  /**
+   * Statistics of every thread started so far, in start order. A hold or a wait still open counts
+   * up to the latest time any thread has reached, as the timeline draws it: in virtual time a
+   * parked thread's clock stops where it parked, so its own now would undercount.
+   */
   public List<ThreadStats> threadStats() {
+    List<PyThreadState> states = threadStates();
+    long end = latestTime(states);
     List<ThreadStats> out = new ArrayList<>();
-    for (PyThreadState ts : threadStates()) {
-      out.add(ts.stats());
+    for (PyThreadState ts : states) {
+      out.add(ts.stats(end));
     }
     return out;
+  }
+
+  private static long latestTime(List<PyThreadState> states) {
+    long end = 0;
+    for (PyThreadState ts : states) {
+      end = Math.max(end, ts.ended >= 0 ? ts.ended : ts.now());
+    }
+    return end;
   }
 
   /**
@@ -428,9 +442,10 @@ public final class Interpreter implements AutoCloseable {
    * @throws IllegalArgumentException if no thread has that name
    */
   public ThreadStats threadStats(String name) {
-    for (PyThreadState ts : threadStates()) {
+    List<PyThreadState> states = threadStates();
+    for (PyThreadState ts : states) {
       if (ts.name.equals(name)) {
-        return ts.stats();
+        return ts.stats(latestTime(states));
       }
     }
     throw new IllegalArgumentException("no thread named '" + name + "' in this interpreter");

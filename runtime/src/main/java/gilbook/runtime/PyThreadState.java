@@ -35,6 +35,10 @@ public final class PyThreadState {
 
   // Statistics, written only by this thread (see Tracer), read as a snapshot.
   long requestAt;
+
+  /** Between a take request and the take: {@link #requestAt} is when the wait began. */
+  volatile boolean waitingForGil;
+
   long holdStart;
   long held;
   long waited;
@@ -154,22 +158,41 @@ public final class PyThreadState {
     return clock.now();
   }
 
-  /** A snapshot of this thread's statistics. Any thread may call this; it may be slightly stale. */
+  /**
+   * A snapshot of this thread's statistics. Any thread may call this; it may be slightly stale.
+   *
+   * <p>A hold or a wait still open counts up to the thread's now: a run that ends in a deadlock
+   * while a thread holds the GIL, or waits for it, must not report that thread as never having
+   * held, or waited, when its lane in the timeline shows it did.
+   */
   public ThreadStats stats() {
+    return stats(clock.now());
+  }
+
+  /** {@link #stats()}, with a hold or a wait still open counted up to {@code until}. */
+  ThreadStats stats(long until) {
     long heldSoFar = held;
-    if (holdsGil && ended < 0 && CURRENT.get() == this) {
-      heldSoFar += clock.now() - holdStart;
+    long waitedSoFar = waited;
+    long longest = longestHold;
+    if (ended < 0) {
+      if (holdsGil) {
+        long open = Math.max(0, until - holdStart);
+        heldSoFar += open;
+        longest = Math.max(longest, open);
+      } else if (waitingForGil) {
+        waitedSoFar += Math.max(0, until - requestAt);
+      }
     }
     return new ThreadStats(
         id,
         name,
         heldSoFar,
-        waited,
+        waitedSoFar,
         ranWithoutGil,
         blocked,
         cpuWithGil,
         acquisitions,
-        longestHold,
+        longest,
         dropRequestsCaused,
         forcedSwitchWaits,
         instructions,

@@ -43,12 +43,14 @@ final class Tracer {
   void takeRequest(PyThreadState ts) {
     long now = ts.now();
     ts.requestAt = now;
+    ts.waitingForGil = true;
     emit(ts, TraceEvent.Kind.TAKE_REQUEST, "", now, 0);
   }
 
   void taken(PyThreadState ts) {
     long now = ts.now();
     ts.waited += now - ts.requestAt;
+    ts.waitingForGil = false;
     ts.acquisitions++;
     ts.holdStart = now;
     emit(ts, TraceEvent.Kind.TAKE, "", now, 0);

@@ -16,6 +16,7 @@ import gilbook.runtime.PyList;
 import gilbook.runtime.PyThreadState;
 import gilbook.runtime.Runs;
 import gilbook.runtime.ThreadStats;
+import gilbook.runtime.TraceEvent;
 import gilbook.runtime.Work;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,6 +227,36 @@ class PythonnetTests {
       assertTrue(report.contains("Closer waits for the GIL (held by Main)"), report);
       assertTrue(report.contains("Main"), report);
       assertTrue(interp.shutdown().runEnd().contains("deadlock"), interp.shutdown().toString());
+    }
+
+    @Test
+    void aHoldStillOpenAtTheDeadlockCountsInTheStatistics() {
+      Interpreter interp = run(true);
+      assertThrows(DeadlockError.class, interp::awaitThreads);
+      ThreadStats main = interp.threadStats("Main");
+      // Main took the GIL back and kept it until the end: its lane is all "held".
+      assertTrue(main.held() > 0, main.toString());
+      assertEquals(main.held(), main.longestHold() + earlierHolds(interp, "Main"), main.toString());
+      assertTrue(main.longestHold() > 0, "the open hold is the longest: " + main);
+      interp.shutdown();
+    }
+
+    /** The held time of {@code name}'s closed holds before the open one, from the trace. */
+    private long earlierHolds(Interpreter interp, String name) {
+      long total = 0;
+      long since = -1;
+      for (TraceEvent e : interp.trace().events()) {
+        if (!e.thread().equals(name)) {
+          continue;
+        }
+        if (e.kind() == TraceEvent.Kind.TAKE) {
+          since = e.time();
+        } else if (e.kind() == TraceEvent.Kind.DROP && since >= 0) {
+          total += e.time() - since;
+          since = -1;
+        }
+      }
+      return total;
     }
 
     @Test
