@@ -22,13 +22,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Help.Ansi;
@@ -38,23 +35,7 @@ import picocli.CommandLine.Help.Ansi;
 class CliTests {
   private static final String PREDICT = "predict-getrefcount";
 
-  @TempDir static Path dir;
-  private static TempWorkbook workbook;
-
-  @BeforeAll
-  static void copyTheWorkbook() {
-    workbook = TempWorkbook.copyInto(dir).use();
-  }
-
-  @AfterAll
-  static void restoreTheRoot() {
-    workbook.close();
-  }
-
-  @BeforeEach
-  void startFromTheShippedFiles() {
-    workbook.restore();
-  }
+  @RegisterExtension static final TempWorkbookExtension workbook = new TempWorkbookExtension();
 
   private static TempWorkbook.Run run(String... args) {
     return workbook.run(args);
@@ -592,7 +573,7 @@ class CliTests {
 
     @Test
     void runningAFileWithTwoPythonThreadsShowsBothInTheSummary() throws IOException {
-      Path file = dir.resolve("two_threads.jsh");
+      Path file = workbook.scratch("two_threads.jsh");
       Files.writeString(
           file,
           """

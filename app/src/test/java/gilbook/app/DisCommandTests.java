@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code gilbook dis} on listings made by this machine's CPython 3.11 (see the runtime's
@@ -23,18 +21,7 @@ class DisCommandTests {
   private static final String STAT =
       "{\"stat\": {\"piece_count\": 0, \"reward_count\": 0}, \"N\": 20000}";
 
-  @TempDir static Path dir;
-  private static TempWorkbook workbook;
-
-  @BeforeAll
-  static void copyTheWorkbook() {
-    workbook = TempWorkbook.copyInto(dir).use();
-  }
-
-  @AfterAll
-  static void restoreTheRoot() {
-    workbook.close();
-  }
+  @RegisterExtension static final TempWorkbookExtension workbook = new TempWorkbookExtension();
 
   private static TempWorkbook.Run reward(String policy, String... more) {
     String[] base = {
@@ -101,7 +88,7 @@ class DisCommandTests {
 
   @Test
   void aListingFromAnotherVersionIsRefusedWithItsReason() throws Exception {
-    Path old = dir.resolve("old.dis");
+    Path old = workbook.scratch("old.dis");
     java.nio.file.Files.writeString(
         old,
         "  2           0 LOAD_GLOBAL              0 (range)\n"
