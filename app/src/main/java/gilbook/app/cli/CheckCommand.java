@@ -82,6 +82,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     Workbook wb = ctx.workbook();
     List<Exercise> targets = targets(wb);
+    if (file != null) {
+      // The learner's own files get a verdict when missing ('gilbook reset' restores them); a
+      // file named here is a path to fix, which reset cannot restore.
+      InputFiles.existing(file, "Check the path you gave --file.");
+    }
     List<JsonOutcome> results = new ArrayList<>();
     boolean allPassed = true;
     int n = 0;

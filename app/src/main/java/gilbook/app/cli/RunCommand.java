@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
       "Run an exercise file (or any .jsh file) in a child JVM: print its output, then a GIL"
           + " summary of every interpreter it built. On an exercise, your code runs in the"
           + " exercise's scenario (the one its checks use, with fixed inputs), ungraded.",
-      "Exit code 0 when it ran cleanly, 1 when it failed or timed out."
+      "Exit code 0 when it ran cleanly, 1 when it failed or timed out, 2 for a usage error such as"
+          + " a missing file."
     })
 final class RunCommand implements Callable<Integer> {
   private static final int LIMIT_SECONDS = 30;
@@ -62,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Workbook wb = ctx.workbook();
     Path file = resolve(wb);
+    if (trace != null) {
+      InputFiles.writable(trace, "--trace");
+    }
     Exercise exercise = wb.exerciseOf(file).orElse(null);
     OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
     Workbook.RunOutcome o = wb.run(exercise, file, LIMIT_SECONDS, trace, echo, new Cancellation());
@@ -98,14 +102,25 @@ final class RunCommand implements Callable<Integer> {
     return r.problems().isEmpty() ? 0 : 1;
   }
 
+  /** The file to run: a path when it looks like one or exists, else an exercise's file. */
   private Path resolve(Workbook wb) {
     Path asPath = Path.of(target);
-    if (Files.isRegularFile(asPath)) {
-      return asPath;
+    boolean isPath = Files.exists(asPath) || target.endsWith(".jsh") || target.contains("/");
+    Exercise e = isPath ? wb.exerciseOf(asPath).orElse(null) : wb.exercise(target);
+    if (e != null && !Files.exists(wb.file(e))) {
+      throw new EngineException(
+          "the file of "
+              + e.id()
+              + ", "
+              + e.path()
+              + ", is missing. './gilbook reset "
+              + e.id()
+              + "' restores it as shipped.");
     }
-    if (target.endsWith(".jsh") || target.contains("/")) {
-      throw new EngineException("no file at " + target + "; check the path.");
+    if (e != null && !isPath) {
+      return wb.file(e);
     }
-    return wb.file(wb.exercise(target));
+    return InputFiles.existing(
+        asPath, "Check the path, or name an exercise by its id ('./gilbook list' shows them).");
   }
 }
