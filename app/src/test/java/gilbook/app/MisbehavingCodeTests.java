@@ -221,6 +221,14 @@ class MisbehavingCodeTests {
     void systemExitIsAFailureThatSaysSo() throws IOException {
       Checked c = failsWith("exit", SOLUTION + "System.exit(0);\n");
       assertContains(c.message(), "System.exit");
+      assertFalse(c.message().contains("printed"), "there is no output to point at: " + c.run());
+    }
+
+    @Test
+    void systemExitAfterPrintingPointsAtTheOutput() throws IOException {
+      Checked c = failsWith("exit", SOLUTION + "System.out.println(\"bye\");\nSystem.exit(0);\n");
+      assertContains(c.message(), "What your code printed may say more.");
+      assertContains(c.outcome().path("output").asText(), "bye");
     }
 
     @Test
