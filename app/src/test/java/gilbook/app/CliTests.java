@@ -353,6 +353,54 @@ class CliTests {
     }
 
     @Test
+    void resetAllAsksFirstAndNoChangesNothing() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("n\n", "reset", "--all");
+      assertExit(0, r);
+      assertContains(r.out(), "Restore all ");
+      assertContains(r.out(), "1 file(s) you changed will be backed up");
+      assertContains(r.out(), "Nothing reset.");
+      assertEquals(edited, Files.readString(workbook.learnerFile()));
+      assertFalse(Files.exists(backups()), "nothing was backed up");
+    }
+
+    @Test
+    void resetAllWithoutAnAnswerIsRefusedWithTheFlagToUse() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("", "reset", "--all");
+      assertExit(2, r);
+      assertContains(r.err(), "--yes");
+      assertEquals(edited, Files.readString(workbook.learnerFile()));
+    }
+
+    @Test
+    void resetAllBacksUpOnlyTheFilesThatDifferFromTheStub() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("y\n", "reset", "--all");
+      assertExit(0, r);
+      assertArrayEquals(TempWorkbook.shippedStub(), Files.readAllBytes(workbook.learnerFile()));
+      List<Path> saved;
+      try (Stream<Path> files = Files.list(backups())) {
+        saved = files.toList();
+      }
+      assertEquals(1, saved.size(), saved::toString);
+      assertTrue(saved.get(0).getFileName().toString().startsWith(REFCOUNT + "-"), saved::toString);
+      assertEquals(edited, Files.readString(saved.get(0)));
+      assertContains(r.out(), "predict_getrefcount.jsh was already as shipped");
+      assertExit(0, run("reset", "--all", "--yes"));
+      try (Stream<Path> files = Files.list(backups())) {
+        assertEquals(1, files.count(), "an untouched file has nothing to back up");
+      }
+    }
+
+    private Path backups() {
+      return workbook.resolve(".gilbook/backups");
+    }
+
+    @Test
     void resetMarksTheExercisePendingAgain() throws IOException {
       Files.createDirectories(workbook.progressFile().getParent());
       Files.writeString(workbook.progressFile(), "done " + REFCOUNT + "\n");

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -410,15 +411,21 @@ public final class Workbook implements AutoCloseable {
 
   /**
    * Restores the shipped stub of {@code e}, after copying the learner's file into {@code
-   * .gilbook/backups/}.
+   * .gilbook/backups/} when it differs from the stub (an untouched file has nothing to keep).
    *
-   * @return the backup's path, or empty when there was no file to back up
+   * @return the backup's path, or empty when there was nothing to back up
    */
   public Optional<Path> reset(Exercise e) {
     Path file = file(e);
     Optional<Path> backup = Optional.empty();
     try {
-      if (Files.exists(file)) {
+      byte[] stub = stubBytes(e);
+      boolean exists = Files.exists(file);
+      if (exists && Arrays.equals(Files.readAllBytes(file), stub)) {
+        progress.markPending(e.id());
+        return backup; // already as shipped: nothing to keep, and nothing to write
+      }
+      if (exists) {
         Path dir = root.resolve(STATE_DIR).resolve("backups");
         Files.createDirectories(dir);
         String stamp =
@@ -427,14 +434,28 @@ public final class Workbook implements AutoCloseable {
         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
         backup = Optional.of(copy);
       }
-      try (InputStream stub = stub(e)) {
-        AtomicFiles.write(file, stub.readAllBytes());
-      }
+      AtomicFiles.write(file, stub);
     } catch (IOException ex) {
       throw new EngineException("could not reset " + e.path() + ": " + ex.getMessage(), ex);
     }
     progress.markPending(e.id());
     return backup;
+  }
+
+  /** Whether the learner's file of {@code e} is exactly the shipped stub (false when missing). */
+  public boolean isAsShipped(Exercise e) {
+    Path file = file(e);
+    try {
+      return Files.exists(file) && Arrays.equals(Files.readAllBytes(file), stubBytes(e));
+    } catch (IOException ex) {
+      throw new EngineException("could not read " + e.path() + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private byte[] stubBytes(Exercise e) throws IOException {
+    try (InputStream stub = stub(e)) {
+      return stub.readAllBytes();
+    }
   }
 
   private InputStream stub(Exercise e) {
