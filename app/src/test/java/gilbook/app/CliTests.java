@@ -87,6 +87,24 @@ class CliTests {
     }
 
     @Test
+    void listAsTextStartsEveryTitleInOneColumnWhateverTheIdsLength() {
+      TempWorkbook.Run list = run("list");
+      assertExit(0, list);
+      Set<Integer> titleColumns = new java.util.TreeSet<>();
+      for (JsonNode row : run("list", "--json").json()) {
+        String id = row.path("id").asText();
+        String line =
+            list.out()
+                .lines()
+                .filter(l -> l.contains(" " + id + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + id + " in:\n" + list));
+        titleColumns.add(line.indexOf(row.path("title").asText(), line.indexOf(id) + id.length()));
+      }
+      assertEquals(1, titleColumns.size(), () -> "titles start at " + titleColumns + ":\n" + list);
+    }
+
+    @Test
     void listAsTextMarksTheCurrentExercise() {
       TempWorkbook.Run list = run("list");
       assertExit(0, list);
