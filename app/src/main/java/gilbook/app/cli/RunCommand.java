@@ -2,6 +2,8 @@ package gilbook.app.cli;
 
 import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.EngineException;
+import gilbook.app.engine.RunLimits;
+import gilbook.app.engine.RunVerdictText;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.manifest.Exercise;
@@ -30,7 +32,6 @@ import picocli.CommandLine.Parameters;
           + " a missing file."
     })
 final class RunCommand implements Callable<Integer> {
-  private static final int LIMIT_SECONDS = 30;
   private final Context ctx;
 
   @Parameters(paramLabel = "ID|PATH", description = "An exercise id or a file path.")
@@ -68,10 +69,10 @@ final class RunCommand implements Callable<Integer> {
     }
     Exercise exercise = wb.exerciseOf(file).orElse(null);
     OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
-    Workbook.RunOutcome o = wb.run(exercise, file, LIMIT_SECONDS, trace, echo, new Cancellation());
-    String error = o.failure().orElse(null);
-    WorkerResult r = o.result().orElse(null);
+    Workbook.RunOutcome o =
+        wb.run(exercise, file, RunLimits.SECONDS, trace, echo, new Cancellation());
     if (json) {
+      WorkerResult r = o.result().orElse(null);
       Json.print(
           ctx.out(),
           new JsonRun(
@@ -81,25 +82,27 @@ final class RunCommand implements Callable<Integer> {
               r == null ? List.of() : r.lines(),
               o.output(),
               o.dropped(),
-              error));
-      return error == null && r != null && r.problems().isEmpty() ? 0 : 1;
+              o.failure().orElse(null)));
+      return RunVerdictText.ranCleanly(o) ? 0 : 1;
     }
-    if (o.dropped() > 0) {
-      ctx.out().println(ctx.style("@|yellow [output truncated: " + o.dropped() + " more bytes]|@"));
+    for (RunVerdictText.Line line : RunVerdictText.lines(o, file, wb.display(file), false)) {
+      ctx.out().println(styled(line));
     }
-    if (error != null) {
-      ctx.out().println(ctx.style("@|red ✗ " + error + "|@"));
-      return 1;
-    }
-    for (Problem p : r.problems()) {
-      ctx.out().println(ctx.style("@|red ✗|@ ") + p.format(wb.display(file)));
-    }
-    ctx.out().println(ctx.style("@|bold GIL summary|@") + " (" + r.detail() + ")");
-    r.lines().forEach(ctx.out()::println);
-    if (trace != null && Files.exists(trace)) {
+    if (o.failure().isEmpty() && trace != null && Files.exists(trace)) {
       ctx.out().println("trace written to " + trace);
     }
-    return r.problems().isEmpty() ? 0 : 1;
+    return RunVerdictText.ranCleanly(o) ? 0 : 1;
+  }
+
+  private String styled(RunVerdictText.Line line) {
+    // Markup in the learner's own text (a source line, a message) must print as it is.
+    String text = line.text().replace("@|", "@ |");
+    return switch (line.tone()) {
+      case NOTE -> ctx.style("@|yellow " + text + "|@");
+      case STOPPED, FAILED -> ctx.style("@|red " + text + "|@");
+      case HEADING -> ctx.style("@|bold " + text + "|@");
+      case PLAIN -> line.text();
+    };
   }
 
   /** The file to run: a path when it looks like one or exists, else an exercise's file. */

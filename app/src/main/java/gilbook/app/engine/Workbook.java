@@ -238,27 +238,11 @@ public final class Workbook implements AutoCloseable {
       int limitSeconds) {
 
     /**
-     * Why the code did not run to its end, for the learner, or empty when it did (its compile
-     * errors and exceptions are in the result's problems). One wording for the CLI and the window.
+     * Why the code did not run to its end, for the learner, or empty when it did; the wording is
+     * {@link RunVerdictText#failure}'s, shared by the CLI and the window.
      */
     public Optional<String> failure() {
-      if (killed) {
-        return Optional.of(
-            "the code did not finish, and its JVM stopped answering, so it was stopped after "
-                + WorkerProcess.hardLimitSeconds(limitSeconds * 1000L)
-                + " s");
-      }
-      if (result.isEmpty()) {
-        return Optional.of(
-            "the JVM running the code ended early (exit code "
-                + exitCode
-                + "): did it call System.exit or Runtime.halt?");
-      }
-      return switch (result.get().status()) {
-        case "timeout" -> Optional.of(result.get().detail());
-        case "error" -> Optional.of("gilbook could not run this file: " + result.get().detail());
-        default -> Optional.empty();
-      };
+      return RunVerdictText.failure(this);
     }
   }
 
