@@ -208,6 +208,18 @@ class CliTests {
     }
 
     @Test
+    void aCompileErrorIsShownWithItsSymbolItsLineAndACaret() throws IOException {
+      Path file = workbook.scratch("typo.jsh");
+      Files.writeString(file, "int a = 1;\n  var p = Paths.get(\"x\");\n");
+      TempWorkbook.Run check = run("check", REFCOUNT, "--file", file.toString());
+      assertExit(1, check);
+      assertContains(check.out(), "typo.jsh:2:11: cannot find symbol: variable Paths\n");
+      assertContains(
+          check.out(),
+          "     2 |   var p = Paths.get(\"x\");\n" + "    " + "       |           ^\n");
+    }
+
+    @Test
     void checkAllSolutionsPasses() {
       TempWorkbook.Run check = run("check", "--all", "--solutions");
       assertExit(0, check);

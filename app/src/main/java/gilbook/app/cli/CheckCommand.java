@@ -112,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
                 o.droppedOutput(),
                 o.seed()));
       } else {
-        OutcomePrinter.print(ctx, o, wb.display(path), reproduce(e, o.seed()));
+        OutcomePrinter.print(ctx, o, path, wb.display(path), reproduce(e, o.seed()));
       }
     }
     if (json) {
