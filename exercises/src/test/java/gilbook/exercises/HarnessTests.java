@@ -163,11 +163,22 @@ class HarnessTests {
   class BadFiles {
 
     @Test
-    void anEmptyFileSaysHowToRestoreIt() throws Exception {
-      Problem p = grade("  \n\n").problems().get(0);
+    void anEmptyExerciseFileSaysHowToRestoreIt() throws Exception {
+      Path file = dir.resolve(REFCOUNT.path());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "  \n\n");
+      Problem p = Grader.grade(REFCOUNT, file, QUIET, QUIET).problems().get(0);
       assertEquals(Problem.Kind.FILE, p.kind());
       assertTrue(p.message().contains("empty"), p.message());
       assertTrue(p.message().contains("./gilbook reset refcount-by-hand"), p.message());
+    }
+
+    @Test
+    void anEmptyFileFromElsewhereIsNotOneResetCanRestore() throws Exception {
+      Problem p = grade("  \n\n").problems().get(0);
+      assertTrue(p.message().contains("empty"), p.message());
+      assertFalse(p.message().contains("reset"), p.message());
+      assertTrue(p.message().contains("Check the file you asked to grade."), p.message());
     }
 
     @Test
