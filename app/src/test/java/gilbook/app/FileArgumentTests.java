@@ -73,4 +73,25 @@ class FileArgumentTests {
     assertUsageError(r, "--trace", "there is no folder " + trace.getParent());
     assertEquals("", r.out(), "nothing ran");
   }
+
+  @Test
+  void aBinaryFileIsRefusedByRunAndCheckFileBeforeAnyWorkerStarts() throws IOException {
+    Path binary = workbook.scratch("picture.jsh");
+    Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff});
+    assertUsageError(
+        workbook.run("run", binary.toString()), binary + " is not text, so it is not Java source");
+    TempWorkbook.Run check = workbook.run("check", REFCOUNT, "--file", binary.toString());
+    assertUsageError(check, binary + " is not text", "Check the path you gave --file.");
+  }
+
+  @Test
+  void anEmptyFileGradedWithCheckFileIsNotSentToReset() throws IOException {
+    Path empty = workbook.scratch("empty.jsh");
+    Files.writeString(empty, "");
+    TempWorkbook.Run r = workbook.run("check", REFCOUNT, "--file", empty.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(
+        r.out().contains("the file is empty. Check the file you asked to grade."), r::toString);
+    assertFalse(r.out().contains("reset"), r::toString);
+  }
 }

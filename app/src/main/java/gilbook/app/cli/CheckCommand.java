@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
     if (file != null) {
       // The learner's own files get a verdict when missing ('gilbook reset' restores them); a
       // file named here is a path to fix, which reset cannot restore.
-      InputFiles.existing(file, "Check the path you gave --file.");
+      InputFiles.text(file, "Java source", "Check the path you gave --file.");
     }
     List<JsonOutcome> results = new ArrayList<>();
     boolean allPassed = true;

@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * error (exit code 2) whose message names the path and the next step, the same in every command.
  */
 final class InputFiles {
+  /** Far beyond any listing or source file; reading more would only fill this JVM's heap. */
+  private static final long MAX_TEXT_BYTES = 16L << 20;
+
   private InputFiles() {}
 
   /**
@@ -42,7 +45,11 @@ final class InputFiles {
   static String text(Path file, String what, String nextStep) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(existing(file, nextStep));
+      if (Files.size(existing(file, nextStep)) > MAX_TEXT_BYTES) {
+        throw new EngineException(
+            shown(file) + " is over 16 MB, too large to be " + what + ". " + nextStep);
+      }
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new EngineException("could not read " + shown(file) + ": " + e.getMessage(), e);
     }

@@ -110,20 +110,18 @@ final class RunCommand implements Callable<Integer> {
     Path asPath = Path.of(target);
     boolean isPath = Files.exists(asPath) || target.endsWith(".jsh") || target.contains("/");
     Exercise e = isPath ? wb.exerciseOf(asPath).orElse(null) : wb.exercise(target);
+    String restore = e == null ? "" : "'./gilbook reset " + e.id() + "' restores it as shipped.";
     if (e != null && !Files.exists(wb.file(e))) {
       throw new EngineException(
-          "the file of "
-              + e.id()
-              + ", "
-              + e.path()
-              + ", is missing. './gilbook reset "
-              + e.id()
-              + "' restores it as shipped.");
+          "the file of " + e.id() + ", " + e.path() + ", is missing. " + restore);
     }
-    if (e != null && !isPath) {
-      return wb.file(e);
-    }
-    return InputFiles.existing(
-        asPath, "Check the path, or name an exercise by its id ('./gilbook list' shows them).");
+    Path file = e != null && !isPath ? wb.file(e) : asPath;
+    InputFiles.text(
+        file,
+        "Java source",
+        e != null
+            ? restore
+            : "Check the path, or name an exercise by its id ('./gilbook list' shows them).");
+    return file;
   }
 }

@@ -56,8 +56,11 @@ public final class RunVerdictText {
       out.add(new Line(Tone.FAILED, "✗ " + p.format(shownPath)));
       SourceExcerpt.of(file, p).forEach(l -> out.add(new Line(Tone.PLAIN, l)));
     }
-    out.add(new Line(Tone.HEADING, "GIL summary (" + r.detail() + ")"));
-    r.lines().forEach(l -> out.add(new Line(Tone.PLAIN, l)));
+    if (!r.detail().isBlank() || !r.lines().isEmpty()) {
+      // A file that could not be read ran nothing: there is no GIL to summarise.
+      out.add(new Line(Tone.HEADING, "GIL summary (" + r.detail() + ")"));
+      r.lines().forEach(l -> out.add(new Line(Tone.PLAIN, l)));
+    }
     return out;
   }
 

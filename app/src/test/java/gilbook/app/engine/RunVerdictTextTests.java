@@ -74,6 +74,16 @@ class RunVerdictTextTests {
     }
 
     @Test
+    void inAFileThatCouldNotBeReadLeavesNoGilSummaryToShow() {
+      Problem p = new Problem(Problem.Kind.FILE, 0, 0, "the file is empty. Check the path.");
+      WorkerResult r = new WorkerResult("n", "problems", List.of(p), null, null, "", null);
+      Workbook.RunOutcome o = new Workbook.RunOutcome(Optional.of(r), false, 0, "", 0, 30);
+      assertEquals(
+          List.of(new Line(Tone.FAILED, "✗ empty.jsh: the file is empty. Check the path.")),
+          RunVerdictText.lines(o, dir.resolve("empty.jsh"), "empty.jsh", false));
+    }
+
+    @Test
     void inAFileThatIsGoneIsStillNamed() {
       Problem p = new Problem(Problem.Kind.EXCEPTION, 3, 0, "NullPointerException");
       List<String> lines =
