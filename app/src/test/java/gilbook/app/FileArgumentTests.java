@@ -94,4 +94,17 @@ class FileArgumentTests {
         r.out().contains("the file is empty. Check the file you asked to grade."), r::toString);
     assertFalse(r.out().contains("reset"), r::toString);
   }
+
+  @Test
+  void runOfAnEmptyFileSaysResetOnlyForAnExercisesOwnFile() throws IOException {
+    Path empty = workbook.scratch("empty.jsh");
+    Files.writeString(empty, "");
+    TempWorkbook.Run other = workbook.run("run", empty.toString());
+    assertEquals(1, other.exit(), other::toString);
+    assertTrue(other.out().contains("the file is empty. Check the path."), other::toString);
+    assertFalse(other.out().contains("reset"), other::toString);
+    Files.writeString(workbook.learnerFile(), "");
+    TempWorkbook.Run own = workbook.run("run", REFCOUNT);
+    assertTrue(own.out().contains("Run './gilbook reset " + REFCOUNT + "'"), own::toString);
+  }
 }

@@ -271,6 +271,10 @@ public final class Workbook implements AutoCloseable {
       OutputStream echo,
       Cancellation cancellation) {
     List<String> args = new ArrayList<>(List.of("run", "--file", file.toAbsolutePath().toString()));
+    if (e != null
+        && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+      args.addAll(List.of("--exercise", e.id()));
+    }
     if (e != null && e.scenario() != null) {
       args.addAll(List.of("--contract", e.contract(), "--scenario", e.scenario()));
       limitSeconds = Math.max(limitSeconds, e.timeLimitSeconds());

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
  *               [--trace T]
- * Worker run    --file F [--contract C --scenario S] --result R --limit-ms N [--trace T]
+ * Worker run    --file F [--exercise ID] [--contract C --scenario S] --result R --limit-ms N
+ *               [--trace T]
  * Worker verify --root DIR [--repeat N] --result R --limit-ms N
  * Worker dis     --file F [--entry E] [--threads N] [--args JSON] [--globals JSON] [--policy P]
  *               [--interval-ns N] [--seed S] [--trace T] [--show yes] --result R --limit-ms N
@@ -182,7 +183,14 @@ public final class Worker {
     List<Interpreter> built = new CopyOnWriteArrayList<>();
     Interpreter.addBuildObserver(built::add);
     Path file = Path.of(require(opts, "file"));
-    SourceFile.Result source = SourceFile.read(file, "Check the path, or reset the exercise.");
+    // Reset restores an exercise's own file; any other file is the learner's to fix.
+    String exercise = opts.get("exercise");
+    SourceFile.Result source =
+        SourceFile.read(
+            file,
+            exercise == null
+                ? "Check the path."
+                : "Run './gilbook reset " + exercise + "' to restore the exercise.");
     if (source.failure().isPresent()) {
       answer(
           new WorkerResult(
