@@ -182,6 +182,10 @@ public final class Workbook implements AutoCloseable {
       args.add("--trace");
       args.add(trace.toAbsolutePath().toString());
     }
+    boolean own = file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize());
+    if (own) {
+      args.addAll(List.of("--learner-path", e.path())); // so the worker may advise reset
+    }
     long limit = e.timeLimitSeconds() * 1000L;
     WorkerProcess.Outcome o =
         warm != null && echo == null
@@ -192,8 +196,7 @@ public final class Workbook implements AutoCloseable {
             ? CheckOutcome.cancelled(e.id(), o, seed)
             : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds(), seed);
     // A stopped check says nothing about the code: it must not undo a done mark.
-    if (!cancellation.isCancelled()
-        && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+    if (!cancellation.isCancelled() && own) {
       if (outcome.passed()) {
         progress.markDone(e.id());
       } else {

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
- *               [--trace T]
+ *               [--trace T] [--learner-path P]
  * Worker run    --file F [--exercise ID] [--contract C --scenario S] --result R --limit-ms N
  *               [--trace T]
  * Worker verify --root DIR [--repeat N] --result R --limit-ms N
@@ -145,7 +145,9 @@ public final class Worker {
         new Exercise(
             require(opts, "exercise"),
             "",
-            "exercises/x.jsh",
+            // Given only when F is the learner's own file: then a file that cannot be read is
+            // one './gilbook reset' restores (see Grader).
+            opts.getOrDefault("learner-path", "exercises/x.jsh"),
             require(opts, "contract"),
             require(opts, "checks"),
             1,
