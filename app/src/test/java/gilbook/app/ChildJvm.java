@@ -23,6 +23,14 @@ public final class ChildJvm {
 
   /** Starts {@code main} with {@code properties} ({@code -Dname=value}) and {@code args}. */
   public static ChildJvm start(Class<?> main, List<String> properties, String... args) {
+    return start(null, main, properties, args);
+  }
+
+  /**
+   * Like {@link #start(Class, List, String...)}, in the working folder {@code dir} (this JVM's own
+   * when {@code null}), for a command whose relative paths must land there.
+   */
+  public static ChildJvm start(Path dir, Class<?> main, List<String> properties, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A short-lived JVM starts faster with the quick compiler and the simple collector.
@@ -31,7 +39,11 @@ public final class ChildJvm {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     cmd.addAll(List.of(args));
     try {
-      return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+      ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+      if (dir != null) {
+        builder.directory(dir.toFile());
+      }
+      return new ChildJvm(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + cmd, e);
     }

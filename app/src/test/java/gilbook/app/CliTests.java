@@ -22,13 +22,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Help.Ansi;
@@ -38,23 +35,7 @@ import picocli.CommandLine.Help.Ansi;
 class CliTests {
   private static final String PREDICT = "predict-getrefcount";
 
-  @TempDir static Path dir;
-  private static TempWorkbook workbook;
-
-  @BeforeAll
-  static void copyTheWorkbook() {
-    workbook = TempWorkbook.copyInto(dir).use();
-  }
-
-  @AfterAll
-  static void restoreTheRoot() {
-    workbook.close();
-  }
-
-  @BeforeEach
-  void startFromTheShippedFiles() {
-    workbook.restore();
-  }
+  @RegisterExtension static final TempWorkbookExtension workbook = new TempWorkbookExtension();
 
   private static TempWorkbook.Run run(String... args) {
     return workbook.run(args);
@@ -103,6 +84,24 @@ class CliTests {
       assertEquals(REFCOUNT_PATH, rows.get(0).path("path").asText());
       assertEquals("01", rows.get(0).path("chapter").asText());
       assertEquals("pending", rows.get(0).path("status").asText());
+    }
+
+    @Test
+    void listAsTextStartsEveryTitleInOneColumnWhateverTheIdsLength() {
+      TempWorkbook.Run list = run("list");
+      assertExit(0, list);
+      Set<Integer> titleColumns = new java.util.TreeSet<>();
+      for (JsonNode row : run("list", "--json").json()) {
+        String id = row.path("id").asText();
+        String line =
+            list.out()
+                .lines()
+                .filter(l -> l.contains(" " + id + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + id + " in:\n" + list));
+        titleColumns.add(line.indexOf(row.path("title").asText(), line.indexOf(id) + id.length()));
+      }
+      assertEquals(1, titleColumns.size(), () -> "titles start at " + titleColumns + ":\n" + list);
     }
 
     @Test
@@ -206,6 +205,18 @@ class CliTests {
         seeds.add(check.json().get(0).path("seed").asLong());
       }
       assertEquals(3, seeds.size(), () -> "three checks drew the seeds " + seeds);
+    }
+
+    @Test
+    void aCompileErrorIsShownWithItsSymbolItsLineAndACaret() throws IOException {
+      Path file = workbook.scratch("typo.jsh");
+      Files.writeString(file, "int a = 1;\n  var p = Paths.get(\"x\");\n");
+      TempWorkbook.Run check = run("check", REFCOUNT, "--file", file.toString());
+      assertExit(1, check);
+      assertContains(check.out(), "typo.jsh:2:11: cannot find symbol: variable Paths\n");
+      assertContains(
+          check.out(),
+          "     2 |   var p = Paths.get(\"x\");\n" + "    " + "       |           ^\n");
     }
 
     @Test
@@ -369,6 +380,54 @@ class CliTests {
       Path backup = Path.of(line.substring(line.indexOf(marker) + marker.length()).strip());
       assertTrue(backup.startsWith(workbook.root()), backup::toString);
       assertEquals(edited, Files.readString(backup));
+    }
+
+    @Test
+    void resetAllAsksFirstAndNoChangesNothing() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("n\n", "reset", "--all");
+      assertExit(0, r);
+      assertContains(r.out(), "Restore all ");
+      assertContains(r.out(), "1 file(s) you changed will be backed up");
+      assertContains(r.out(), "Nothing reset.");
+      assertEquals(edited, Files.readString(workbook.learnerFile()));
+      assertFalse(Files.exists(backups()), "nothing was backed up");
+    }
+
+    @Test
+    void resetAllWithoutAnAnswerIsRefusedWithTheFlagToUse() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("", "reset", "--all");
+      assertExit(2, r);
+      assertContains(r.err(), "--yes");
+      assertEquals(edited, Files.readString(workbook.learnerFile()));
+    }
+
+    @Test
+    void resetAllBacksUpOnlyTheFilesThatDifferFromTheStub() throws IOException {
+      String edited = "// my attempt\n";
+      Files.writeString(workbook.learnerFile(), edited);
+      TempWorkbook.Run r = workbook.runWithInput("y\n", "reset", "--all");
+      assertExit(0, r);
+      assertArrayEquals(TempWorkbook.shippedStub(), Files.readAllBytes(workbook.learnerFile()));
+      List<Path> saved;
+      try (Stream<Path> files = Files.list(backups())) {
+        saved = files.toList();
+      }
+      assertEquals(1, saved.size(), saved::toString);
+      assertTrue(saved.get(0).getFileName().toString().startsWith(REFCOUNT + "-"), saved::toString);
+      assertEquals(edited, Files.readString(saved.get(0)));
+      assertContains(r.out(), "predict_getrefcount.jsh was already as shipped");
+      assertExit(0, run("reset", "--all", "--yes"));
+      try (Stream<Path> files = Files.list(backups())) {
+        assertEquals(1, files.count(), "an untouched file has nothing to back up");
+      }
+    }
+
+    private Path backups() {
+      return workbook.resolve(".gilbook/backups");
     }
 
     @Test
@@ -629,7 +688,7 @@ class CliTests {
 
     @Test
     void runningAFileWithTwoPythonThreadsShowsBothInTheSummary() throws IOException {
-      Path file = dir.resolve("two_threads.jsh");
+      Path file = workbook.scratch("two_threads.jsh");
       Files.writeString(
           file,
           """

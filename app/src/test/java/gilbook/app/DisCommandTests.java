@@ -1,40 +1,35 @@
 package gilbook.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code gilbook dis} on listings made by this machine's CPython 3.11 (see the runtime's
- * src/test/resources/bytecode/README.md for how they were made).
+ * {@code gilbook dis} on listings made by this machine's CPython 3.11: the runtime's (see its
+ * src/test/resources/bytecode/README.md) and ours, made the ways a learner makes one (see
+ * src/test/resources/dis/make_listings.sh).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DisCommandTests {
   private static final Path LISTINGS =
       TempWorkbook.REAL_ROOT.resolve("runtime/src/test/resources/bytecode");
+  private static final Path LEARNER_LISTINGS =
+      TempWorkbook.REAL_ROOT.resolve("app/src/test/resources/dis");
+
   private static final String STAT =
       "{\"stat\": {\"piece_count\": 0, \"reward_count\": 0}, \"N\": 20000}";
 
-  @TempDir static Path dir;
-  private static TempWorkbook workbook;
-
-  @BeforeAll
-  static void copyTheWorkbook() {
-    workbook = TempWorkbook.copyInto(dir).use();
-  }
-
-  @AfterAll
-  static void restoreTheRoot() {
-    workbook.close();
-  }
+  @RegisterExtension static final TempWorkbookExtension workbook = new TempWorkbookExtension();
 
   private static TempWorkbook.Run reward(String policy, String... more) {
     String[] base = {
@@ -101,8 +96,8 @@ class DisCommandTests {
 
   @Test
   void aListingFromAnotherVersionIsRefusedWithItsReason() throws Exception {
-    Path old = dir.resolve("old.dis");
-    java.nio.file.Files.writeString(
+    Path old = workbook.scratch("old.dis");
+    Files.writeString(
         old,
         "  2           0 LOAD_GLOBAL              0 (range)\n"
             + "              2 CALL_FUNCTION            1\n"
@@ -110,5 +105,63 @@ class DisCommandTests {
     TempWorkbook.Run r = workbook.run("dis", old.toString());
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains("CALL_FUNCTION"), r.err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"counter-dis-of-source.dis", "counter-compiled-string.dis", "counter-m-dis.dis"})
+  void runsListingsMadeWithDisOfSourceCompileAndMinusMDis(String name) {
+    TempWorkbook.Run r =
+        workbook.run(
+            "dis",
+            LEARNER_LISTINGS.resolve(name).toString(),
+            "--entry",
+            "work",
+            "--args",
+            "{\"N\": 1000}",
+            "--globals",
+            "{\"counter\": 0}",
+            "--json");
+    assertEquals(0, r.exit(), r::toString);
+    // Under 3.11 nothing can switch threads inside "counter += 1": no update is lost.
+    assertEquals(2_000, r.json().at("/globals/counter").asLong(), r::toString);
+  }
+
+  @Test
+  void aComprehensionsHeaderIsReadAndItsUnsupportedOpcodeNamed() {
+    TempWorkbook.Run r =
+        workbook.run(
+            "dis",
+            LEARNER_LISTINGS.resolve("squares-dis-of-source.dis").toString(),
+            "--entry",
+            "squares");
+    assertEquals(1, r.exit(), r::toString);
+    assertFalse(r.err().contains("not a dis instruction line"), r::toString);
+    assertTrue(r.err().contains("squares-dis-of-source.dis"), r::toString);
+    assertTrue(r.err().contains("LIST_APPEND is a CPython 3.11 opcode that this VM"), r::toString);
+  }
+
+  @Test
+  void aBinaryFileIsAUsageErrorThatNamesItAndSaysHowToMakeAListing() throws Exception {
+    Path binary = workbook.scratch("picture.dis");
+    Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff});
+    TempWorkbook.Run r = workbook.run("dis", binary.toString());
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains(binary + " is not text, so it is not a dis listing"), r.err());
+    assertTrue(r.err().contains("python3.11 -m dis file.py > FILE"), r.err());
+    assertFalse(r.err().contains("Input length"), r.err());
+  }
+
+  @Test
+  void aMissingListingOrTraceFolderIsAUsageErrorThatNamesThePath() {
+    Path missing = workbook.scratch("no-such.dis");
+    TempWorkbook.Run r = workbook.run("dis", missing.toString());
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("no file at " + missing), r.err());
+    Path trace = workbook.scratch("no-such-folder").resolve("trace.json");
+    TempWorkbook.Run t =
+        workbook.run("dis", LISTINGS.resolve("reward.dis").toString(), "--trace", trace.toString());
+    assertEquals(2, t.exit(), t::toString);
+    assertTrue(t.err().contains("there is no folder " + trace.getParent()), t.err());
   }
 }

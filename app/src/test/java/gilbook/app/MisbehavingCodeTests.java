@@ -12,14 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Learner code that misbehaves in every way we could think of gets a clear verdict and leaves
@@ -47,23 +44,7 @@ class MisbehavingCodeTests {
       }
       """;
 
-  @TempDir static Path dir;
-  private static TempWorkbook workbook;
-
-  @BeforeAll
-  static void copyTheWorkbook() {
-    workbook = TempWorkbook.copyInto(dir).use();
-  }
-
-  @AfterAll
-  static void restoreTheRoot() {
-    workbook.close();
-  }
-
-  @BeforeEach
-  void startFromTheShippedFiles() {
-    workbook.restore();
-  }
+  @RegisterExtension static final TempWorkbookExtension workbook = new TempWorkbookExtension();
 
   @AfterEach
   void noWorkerIsLeftRunning() throws InterruptedException {
@@ -240,6 +221,14 @@ class MisbehavingCodeTests {
     void systemExitIsAFailureThatSaysSo() throws IOException {
       Checked c = failsWith("exit", SOLUTION + "System.exit(0);\n");
       assertContains(c.message(), "System.exit");
+      assertFalse(c.message().contains("printed"), "there is no output to point at: " + c.run());
+    }
+
+    @Test
+    void systemExitAfterPrintingPointsAtTheOutput() throws IOException {
+      Checked c = failsWith("exit", SOLUTION + "System.out.println(\"bye\");\nSystem.exit(0);\n");
+      assertContains(c.message(), "What your code printed may say more.");
+      assertContains(c.outcome().path("output").asText(), "bye");
     }
 
     @Test

@@ -242,7 +242,7 @@ public final class TempWorkbook implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

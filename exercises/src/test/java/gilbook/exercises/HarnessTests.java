@@ -64,6 +64,31 @@ class HarnessTests {
     }
 
     @Test
+    void anUnknownNameIsNamedNotJustCalledASymbol() throws Exception {
+      GradeReport report = grade("int x = 1;\nvar p = Paths.get(\"x\");\n" + GOOD_POP);
+      Problem p = report.problems().get(0);
+      assertEquals(2, p.line(), p.toString());
+      assertEquals(9, p.column(), p.toString());
+      assertEquals("cannot find symbol: variable Paths", p.message());
+    }
+
+    @Test
+    void aWrongCallSaysWhatWasRequiredAndFound() throws Exception {
+      GradeReport report = grade("void f(int a) {}\nf();\n" + GOOD_POP);
+      String message = report.problems().get(0).message();
+      assertTrue(message.startsWith("method f cannot be applied to given types"), message);
+      assertTrue(message.contains("; required: int; found: no arguments"), message);
+    }
+
+    @Test
+    void pathIsPreloadedForTheRuntimesTraceWriter() throws Exception {
+      GradeReport report = grade("Path where = Path.of(\"trace.json\");\n" + GOOD_POP);
+      assertTrue(
+          report.problems().stream().noneMatch(p -> p.kind() == Problem.Kind.COMPILE),
+          report.toString());
+    }
+
+    @Test
     void aFileThatEndsInsideAMethodSaysSo() throws Exception {
       GradeReport report = grade("void listAppend(PyList list, PyObject item) {\n  int x = 1;\n");
       Problem p = report.problems().get(0);
@@ -138,11 +163,22 @@ class HarnessTests {
   class BadFiles {
 
     @Test
-    void anEmptyFileSaysHowToRestoreIt() throws Exception {
-      Problem p = grade("  \n\n").problems().get(0);
+    void anEmptyExerciseFileSaysHowToRestoreIt() throws Exception {
+      Path file = dir.resolve(REFCOUNT.path());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "  \n\n");
+      Problem p = Grader.grade(REFCOUNT, file, QUIET, QUIET).problems().get(0);
       assertEquals(Problem.Kind.FILE, p.kind());
       assertTrue(p.message().contains("empty"), p.message());
       assertTrue(p.message().contains("./gilbook reset refcount-by-hand"), p.message());
+    }
+
+    @Test
+    void anEmptyFileFromElsewhereIsNotOneResetCanRestore() throws Exception {
+      Problem p = grade("  \n\n").problems().get(0);
+      assertTrue(p.message().contains("empty"), p.message());
+      assertFalse(p.message().contains("reset"), p.message());
+      assertTrue(p.message().contains("Check the file you asked to grade."), p.message());
     }
 
     @Test

@@ -82,6 +82,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     Workbook wb = ctx.workbook();
     List<Exercise> targets = targets(wb);
+    if (file != null) {
+      // The learner's own files get a verdict when missing ('gilbook reset' restores them); a
+      // file named here is a path to fix, which reset cannot restore.
+      InputFiles.text(file, "Java source", "Check the path you gave --file.");
+    }
     List<JsonOutcome> results = new ArrayList<>();
     boolean allPassed = true;
     int n = 0;
@@ -107,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
                 o.droppedOutput(),
                 o.seed()));
       } else {
-        OutcomePrinter.print(ctx, o, wb.display(path), reproduce(e, o.seed()));
+        OutcomePrinter.print(ctx, o, path, wb.display(path), reproduce(e, o.seed()));
       }
     }
     if (json) {

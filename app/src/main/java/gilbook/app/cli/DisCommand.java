@@ -6,7 +6,6 @@ import gilbook.app.engine.Durations;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.WorkerProcess;
 import gilbook.exercises.worker.WorkerResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,9 @@ import picocli.CommandLine.Parameters;
     name = "dis",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a CPython 3.11 dis listing (paste the output of dis.dis(f) into a file) in N simulated"
-          + " threads that share the objects built from --args and --globals.",
+      "Run a CPython 3.11 dis listing (save the output of dis.dis(f), dis.dis(\"source\") or"
+          + " python3 -m dis file.py in a file) in N simulated threads that share the objects"
+          + " built from --args and --globals.",
       "Example: gilbook dis reward.dis --entry process_piece --threads 2"
           + " --args '{\"stat\": {\"piece_count\": 0, \"reward_count\": 0}, \"N\": 100000}'"
           + " --switch-interval 1us --show"
@@ -34,6 +34,9 @@ import picocli.CommandLine.Parameters;
 final class DisCommand implements Callable<Integer> {
   private static final long LIMIT_MILLIS = 120_000;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MAKE_A_LISTING =
+      "Make a listing with python3.11 -c 'import dis; dis.dis(\"...\")' > FILE"
+          + " or python3.11 -m dis file.py > FILE, then run gilbook dis FILE.";
   private final Context ctx;
 
   @Parameters(paramLabel = "FILE", description = "The dis listing.")
@@ -94,9 +97,9 @@ final class DisCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) {
-      throw new EngineException(
-          "no listing at " + file + "; paste the output of dis.dis(f) into a file.");
+    InputFiles.text(file, "a dis listing", MAKE_A_LISTING);
+    if (trace != null) {
+      InputFiles.writable(trace, "--trace");
     }
     if (threads < 1 || threads > 64) {
       throw new EngineException("--threads must be between 1 and 64, got " + threads + ".");
@@ -142,7 +145,7 @@ final class DisCommand implements Callable<Integer> {
     }
     WorkerResult r = o.result().get();
     if (!"ran".equals(r.status())) {
-      ctx.err().println(ctx.style("@|red gilbook dis:|@ ") + r.detail());
+      ctx.err().println(ctx.style("@|red gilbook dis:|@ ") + file + ": " + r.detail());
       return 1;
     }
     Map<String, Object> data = r.data();

@@ -43,6 +43,9 @@ final class ListCommand implements Callable<Integer> {
       return 0;
     }
     String current = wb.current().id();
+    // The id column is as wide as the longest id, so every title starts in one column.
+    int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(0);
+    String row = "  %s  %-" + idWidth + "s  %s%n      %s%s%n";
     String chapter = "";
     for (Row r : rows) {
       if (!r.chapter().equals(chapter)) {
@@ -53,8 +56,12 @@ final class ListCommand implements Callable<Integer> {
       String here = r.id().equals(current) ? ctx.style("  @|cyan ← current|@") : "";
       ctx.out()
           .printf(
-              "  %s  %-22s %s%n      %s%s%n",
-              ctx.style(mark), r.id(), r.title(), ctx.style("@|faint " + r.path() + "|@"), here);
+              row,
+              ctx.style(mark),
+              r.id(),
+              r.title(),
+              ctx.style("@|faint " + r.path() + "|@"),
+              here);
     }
     long done = rows.stream().filter(r -> r.status().equals("done")).count();
     ctx.out().printf("%n%d of %d done. Next: ./gilbook check %s%n", done, rows.size(), current);

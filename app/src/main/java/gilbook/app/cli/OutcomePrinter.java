@@ -1,8 +1,11 @@
 package gilbook.app.cli;
 
 import gilbook.app.engine.CheckOutcome;
+import gilbook.app.engine.SourceExcerpt;
 import gilbook.exercises.grading.CheckResult;
+import gilbook.exercises.harness.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /** Prints a check outcome for a person: one row per check, then what went wrong and why. */
 final class OutcomePrinter {
@@ -10,8 +13,11 @@ final class OutcomePrinter {
 
   private OutcomePrinter() {}
 
-  /** Prints {@code o}; {@code reproduce}, the command that repeats this grading, on a failure. */
-  static void print(Context ctx, CheckOutcome o, String path, String reproduce) {
+  /**
+   * Prints {@code o}, the grading of {@code file} (shown as {@code path}); {@code reproduce}, the
+   * command that repeats this grading, on a failure.
+   */
+  static void print(Context ctx, CheckOutcome o, Path file, String path, String reproduce) {
     PrintWriter out = ctx.out();
     String head = o.passed() ? "@|bold,green ✓ " : "@|bold,red ✗ ";
     out.println(ctx.style(head + o.id() + "|@") + ctx.style("  @|faint " + path + "|@"));
@@ -27,6 +33,14 @@ final class OutcomePrinter {
         .ifPresent(
             v -> {
               out.println("  " + ctx.style("@|red " + label(v.kind()) + ":|@"));
+              if (!o.problems().isEmpty()) {
+                // The message is these problems, one a line; show each with its source line.
+                for (Problem p : o.problems()) {
+                  out.println("      " + p.format(path));
+                  SourceExcerpt.of(file, p).forEach(l -> out.println("    " + l));
+                }
+                return;
+              }
               for (String line : v.message().split("\n")) {
                 out.println("      " + line);
               }

@@ -2,6 +2,8 @@ package gilbook.app.cli;
 
 import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.EngineException;
+import gilbook.app.engine.RunLimits;
+import gilbook.app.engine.RunVerdictText;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.harness.Problem;
 import gilbook.exercises.manifest.Exercise;
@@ -26,10 +28,10 @@ import picocli.CommandLine.Parameters;
       "Run an exercise file (or any .jsh file) in a child JVM: print its output, then a GIL"
           + " summary of every interpreter it built. On an exercise, your code runs in the"
           + " exercise's scenario (the one its checks use, with fixed inputs), ungraded.",
-      "Exit code 0 when it ran cleanly, 1 when it failed or timed out."
+      "Exit code 0 when it ran cleanly, 1 when it failed or timed out, 2 for a usage error such as"
+          + " a missing file."
     })
 final class RunCommand implements Callable<Integer> {
-  private static final int LIMIT_SECONDS = 30;
   private final Context ctx;
 
   @Parameters(paramLabel = "ID|PATH", description = "An exercise id or a file path.")
@@ -62,12 +64,15 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Workbook wb = ctx.workbook();
     Path file = resolve(wb);
+    if (trace != null) {
+      InputFiles.writable(trace, "--trace");
+    }
     Exercise exercise = wb.exerciseOf(file).orElse(null);
     OutputStream echo = json ? null : new WriterOutputStream(ctx.out());
-    Workbook.RunOutcome o = wb.run(exercise, file, LIMIT_SECONDS, trace, echo, new Cancellation());
-    String error = o.failure().orElse(null);
-    WorkerResult r = o.result().orElse(null);
+    Workbook.RunOutcome o =
+        wb.run(exercise, file, RunLimits.SECONDS, trace, echo, new Cancellation());
     if (json) {
+      WorkerResult r = o.result().orElse(null);
       Json.print(
           ctx.out(),
           new JsonRun(
@@ -77,35 +82,46 @@ final class RunCommand implements Callable<Integer> {
               r == null ? List.of() : r.lines(),
               o.output(),
               o.dropped(),
-              error));
-      return error == null && r != null && r.problems().isEmpty() ? 0 : 1;
+              o.failure().orElse(null)));
+      return RunVerdictText.ranCleanly(o) ? 0 : 1;
     }
-    if (o.dropped() > 0) {
-      ctx.out().println(ctx.style("@|yellow [output truncated: " + o.dropped() + " more bytes]|@"));
+    for (RunVerdictText.Line line : RunVerdictText.lines(o, file, wb.display(file), false)) {
+      ctx.out().println(styled(line));
     }
-    if (error != null) {
-      ctx.out().println(ctx.style("@|red ✗ " + error + "|@"));
-      return 1;
-    }
-    for (Problem p : r.problems()) {
-      ctx.out().println(ctx.style("@|red ✗|@ ") + p.format(wb.display(file)));
-    }
-    ctx.out().println(ctx.style("@|bold GIL summary|@") + " (" + r.detail() + ")");
-    r.lines().forEach(ctx.out()::println);
-    if (trace != null && Files.exists(trace)) {
+    if (o.failure().isEmpty() && trace != null && Files.exists(trace)) {
       ctx.out().println("trace written to " + trace);
     }
-    return r.problems().isEmpty() ? 0 : 1;
+    return RunVerdictText.ranCleanly(o) ? 0 : 1;
   }
 
+  private String styled(RunVerdictText.Line line) {
+    // Markup in the learner's own text (a source line, a message) must print as it is.
+    String text = line.text().replace("@|", "@ |");
+    return switch (line.tone()) {
+      case NOTE -> ctx.style("@|yellow " + text + "|@");
+      case STOPPED, FAILED -> ctx.style("@|red " + text + "|@");
+      case HEADING -> ctx.style("@|bold " + text + "|@");
+      case PLAIN -> line.text();
+    };
+  }
+
+  /** The file to run: a path when it looks like one or exists, else an exercise's file. */
   private Path resolve(Workbook wb) {
     Path asPath = Path.of(target);
-    if (Files.isRegularFile(asPath)) {
-      return asPath;
+    boolean isPath = Files.exists(asPath) || target.endsWith(".jsh") || target.contains("/");
+    Exercise e = isPath ? wb.exerciseOf(asPath).orElse(null) : wb.exercise(target);
+    String restore = e == null ? "" : "'./gilbook reset " + e.id() + "' restores it as shipped.";
+    if (e != null && !Files.exists(wb.file(e))) {
+      throw new EngineException(
+          "the file of " + e.id() + ", " + e.path() + ", is missing. " + restore);
     }
-    if (target.endsWith(".jsh") || target.contains("/")) {
-      throw new EngineException("no file at " + target + "; check the path.");
-    }
-    return wb.file(wb.exercise(target));
+    Path file = e != null && !isPath ? wb.file(e) : asPath;
+    InputFiles.text(
+        file,
+        "Java source",
+        e != null
+            ? restore
+            : "Check the path, or name an exercise by its id ('./gilbook list' shows them).");
+    return file;
   }
 }

@@ -112,7 +112,8 @@ final class WatchCommand implements Callable<Integer> {
     ctx.out().println(ctx.style("@|faint ── checking " + e.id() + " ──|@"));
     ctx.out().flush();
     CheckOutcome o = wb.check(e, wb.file(e), null);
-    OutcomePrinter.print(ctx, o, e.path(), "./gilbook check " + e.id() + " --seed " + o.seed());
+    OutcomePrinter.print(
+        ctx, o, wb.file(e), e.path(), "./gilbook check " + e.id() + " --seed " + o.seed());
     return o;
   }
 

@@ -50,7 +50,7 @@ public record CheckOutcome(
                   + " each other."));
     }
     if (o.result().isEmpty()) {
-      return failed(id, o, seed, List.of(), List.of(), endedEarly(o.exitCode()));
+      return failed(id, o, seed, List.of(), List.of(), endedEarly(o.exitCode(), o.output()));
     }
     WorkerResult r = o.result().get();
     switch (r.status()) {
@@ -109,14 +109,16 @@ public record CheckOutcome(
         new Verdict("cancelled", "you stopped the check before it ended."));
   }
 
-  private static Verdict endedEarly(int exitCode) {
+  private static Verdict endedEarly(int exitCode, String output) {
+    // Point at the output only when there is some: an empty console must not be sent for.
     return new Verdict(
         exitCode == 0 ? "exit" : "crash",
         "the JVM running your code ended (exit code "
             + exitCode
             + ") before the checks finished. Most likely your code called System.exit or"
             + " Runtime.halt (return from your method instead); a crash of the JVM itself is also"
-            + " possible. The output above may say more.");
+            + " possible."
+            + (output.isBlank() ? "" : " What your code printed may say more."));
   }
 
   private static CheckOutcome failed(

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,6 +182,10 @@ public final class Workbook implements AutoCloseable {
       args.add("--trace");
       args.add(trace.toAbsolutePath().toString());
     }
+    boolean own = file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize());
+    if (own) {
+      args.addAll(List.of("--learner-path", e.path())); // so the worker may advise reset
+    }
     long limit = e.timeLimitSeconds() * 1000L;
     WorkerProcess.Outcome o =
         warm != null && echo == null
@@ -191,8 +196,7 @@ public final class Workbook implements AutoCloseable {
             ? CheckOutcome.cancelled(e.id(), o, seed)
             : CheckOutcome.from(e.id(), display(file), o, e.timeLimitSeconds(), seed);
     // A stopped check says nothing about the code: it must not undo a done mark.
-    if (!cancellation.isCancelled()
-        && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+    if (!cancellation.isCancelled() && own) {
       if (outcome.passed()) {
         progress.markDone(e.id());
       } else {
@@ -237,27 +241,11 @@ public final class Workbook implements AutoCloseable {
       int limitSeconds) {
 
     /**
-     * Why the code did not run to its end, for the learner, or empty when it did (its compile
-     * errors and exceptions are in the result's problems). One wording for the CLI and the window.
+     * Why the code did not run to its end, for the learner, or empty when it did; the wording is
+     * {@link RunVerdictText#failure}'s, shared by the CLI and the window.
      */
     public Optional<String> failure() {
-      if (killed) {
-        return Optional.of(
-            "the code did not finish, and its JVM stopped answering, so it was stopped after "
-                + WorkerProcess.hardLimitSeconds(limitSeconds * 1000L)
-                + " s");
-      }
-      if (result.isEmpty()) {
-        return Optional.of(
-            "the JVM running the code ended early (exit code "
-                + exitCode
-                + "): did it call System.exit or Runtime.halt?");
-      }
-      return switch (result.get().status()) {
-        case "timeout" -> Optional.of(result.get().detail());
-        case "error" -> Optional.of("gilbook could not run this file: " + result.get().detail());
-        default -> Optional.empty();
-      };
+      return RunVerdictText.failure(this);
     }
   }
 
@@ -286,6 +274,10 @@ public final class Workbook implements AutoCloseable {
       OutputStream echo,
       Cancellation cancellation) {
     List<String> args = new ArrayList<>(List.of("run", "--file", file.toAbsolutePath().toString()));
+    if (e != null
+        && file.toAbsolutePath().normalize().equals(file(e).toAbsolutePath().normalize())) {
+      args.addAll(List.of("--exercise", e.id()));
+    }
     if (e != null && e.scenario() != null) {
       args.addAll(List.of("--contract", e.contract(), "--scenario", e.scenario()));
       limitSeconds = Math.max(limitSeconds, e.timeLimitSeconds());
@@ -410,15 +402,21 @@ public final class Workbook implements AutoCloseable {
 
   /**
    * Restores the shipped stub of {@code e}, after copying the learner's file into {@code
-   * .gilbook/backups/}.
+   * .gilbook/backups/} when it differs from the stub (an untouched file has nothing to keep).
    *
-   * @return the backup's path, or empty when there was no file to back up
+   * @return the backup's path, or empty when there was nothing to back up
    */
   public Optional<Path> reset(Exercise e) {
     Path file = file(e);
     Optional<Path> backup = Optional.empty();
     try {
-      if (Files.exists(file)) {
+      byte[] stub = stubBytes(e);
+      boolean exists = Files.exists(file);
+      if (exists && Arrays.equals(Files.readAllBytes(file), stub)) {
+        progress.markPending(e.id());
+        return backup; // already as shipped: nothing to keep, and nothing to write
+      }
+      if (exists) {
         Path dir = root.resolve(STATE_DIR).resolve("backups");
         Files.createDirectories(dir);
         String stamp =
@@ -427,9 +425,7 @@ public final class Workbook implements AutoCloseable {
         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
         backup = Optional.of(copy);
       }
-      try (InputStream stub = stub(e)) {
-        AtomicFiles.write(file, stub.readAllBytes());
-      }
+      AtomicFiles.write(file, stub);
     } catch (IOException ex) {
       throw new EngineException("could not reset " + e.path() + ": " + ex.getMessage(), ex);
     }
@@ -448,6 +444,22 @@ public final class Workbook implements AutoCloseable {
     } catch (IOException ex) {
       throw new EngineException(
           "could not restore the backup " + backup + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  /** Whether the learner's file of {@code e} is exactly the shipped stub (false when missing). */
+  public boolean isAsShipped(Exercise e) {
+    Path file = file(e);
+    try {
+      return Files.exists(file) && Arrays.equals(Files.readAllBytes(file), stubBytes(e));
+    } catch (IOException ex) {
+      throw new EngineException("could not read " + e.path() + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private byte[] stubBytes(Exercise e) throws IOException {
+    try (InputStream stub = stub(e)) {
+      return stub.readAllBytes();
     }
   }
 

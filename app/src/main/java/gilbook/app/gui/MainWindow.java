@@ -3,6 +3,7 @@ package gilbook.app.gui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import gilbook.app.engine.ListingRun;
+import gilbook.app.engine.RunVerdictText;
 import gilbook.app.engine.Workbook;
 import gilbook.app.gui.editor.CodeEditor;
 import gilbook.app.gui.lesson.LessonView;
@@ -295,18 +296,10 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
   }
 
   private void showRun(Exercise ran, WindowModel.RunEnd end) {
-    Workbook.RunOutcome o = end.outcome();
-    if (end.stopped()) {
-      console.print("\n■ stopped\n");
-    } else if (o.failure().isPresent()) {
-      console.print("\n✗ " + o.failure().get() + "\n");
-    } else {
-      var r = o.result().get();
-      for (Problem p : r.problems()) {
-        console.print("\n✗ " + p.format(ran.path()));
-      }
-      console.print("\n" + String.join("\n", r.lines()) + "\n");
-    }
+    console.print(
+        "\n"
+            + RunVerdictText.text(
+                end.outcome(), model.workbook().file(ran), ran.path(), end.stopped()));
   }
 
   /** Grades the current exercise; the rows appear in the Checks tab. */

@@ -4,6 +4,7 @@ import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.CheckOutcome;
 import gilbook.app.engine.EngineException;
 import gilbook.app.engine.ListingRun;
+import gilbook.app.engine.RunLimits;
 import gilbook.app.engine.SolutionDiff;
 import gilbook.app.engine.Workbook;
 import gilbook.app.gui.lesson.RunnableListing;
@@ -50,9 +51,6 @@ import javafx.beans.property.SimpleDoubleProperty;
  * nothing. Properties are read and actions called on the {@code ui} thread only.
  */
 final class WindowModel implements AutoCloseable {
-  /** How long Run lets the learner's code take before it stops it. */
-  static final int RUN_LIMIT_SECONDS = 30;
-
   /** How much presenter mode enlarges everything: readable from the back of a room. */
   static final double PRESENTER_SCALE = 1.5;
 
@@ -253,10 +251,10 @@ final class WindowModel implements AutoCloseable {
     Cancellation cancellation = begin();
     return Optional.of(
         job(
-            () -> workbook.run(ran, file, RUN_LIMIT_SECONDS, traceFile, console, cancellation),
+            () -> workbook.run(ran, file, RunLimits.SECONDS, traceFile, console, cancellation),
             outcome -> {
               RunEnd end = new RunEnd(outcome, cancellation.isCancelled());
-              if (!end.stopped() && outcome.failure().isEmpty()) {
+              if (!end.stopped() && outcome.result().isPresent()) {
                 problems.set(List.copyOf(outcome.result().get().problems()));
                 readTrace(traceFile);
               }

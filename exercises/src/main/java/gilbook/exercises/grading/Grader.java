@@ -41,8 +41,7 @@ public final class Grader {
   public static GradeReport grade(Exercise exercise, Path file, JShellHarness harness, long seed) {
     Seed.use(seed);
     Set<Thread> before = Thread.getAllStackTraces().keySet();
-    String resetHint = "Run './gilbook reset " + exercise.id() + "' to restore the exercise.";
-    SourceFile.Result source = SourceFile.read(file, resetHint);
+    SourceFile.Result source = SourceFile.read(file, nextStep(exercise, file));
     if (source.failure().isPresent()) {
       return GradeReport.of(List.of(source.failure().get()), seed);
     }
@@ -62,6 +61,16 @@ public final class Grader {
     } finally {
       Submission.lineFinder(t -> Optional.empty());
     }
+  }
+
+  /**
+   * What to do about a file that cannot be graded: reset restores the exercise's own file, but not
+   * one graded from elsewhere ({@code check --file}), which is the learner's to fix.
+   */
+  private static String nextStep(Exercise exercise, Path file) {
+    return file.toAbsolutePath().normalize().endsWith(Path.of(exercise.path()))
+        ? "Run './gilbook reset " + exercise.id() + "' to restore the exercise."
+        : "Check the file you asked to grade.";
   }
 
   private static Class<?> load(String name) {

@@ -39,6 +39,7 @@ public final class JShellHarness implements AutoCloseable {
       List.of(
           "import gilbook.runtime.*;",
           "import gilbook.runtime.explorer.*;",
+          "import java.nio.file.Path;", // the runtime writes a trace to a Path
           "import java.time.Duration;",
           "import java.util.*;",
           "import java.util.function.*;");
@@ -129,7 +130,7 @@ public final class JShellHarness implements AutoCloseable {
               Problem.Kind.COMPILE,
               snippet.lineOf(pos),
               snippet.columnOf(pos),
-              firstLine(d.getMessage(Locale.ROOT))));
+              CompilerMessage.concise(d.getMessage(Locale.ROOT))));
     }
     if (out.isEmpty()) {
       out.add(
@@ -191,11 +192,6 @@ public final class JShellHarness implements AutoCloseable {
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /**
@@ -296,7 +292,7 @@ public final class JShellHarness implements AutoCloseable {
                 ? describe(e.exception())
                 : jshell
                     .diagnostics(e.snippet())
-                    .map(d -> firstLine(d.getMessage(Locale.ROOT)))
+                    .map(d -> CompilerMessage.concise(d.getMessage(Locale.ROOT)))
                     .collect(Collectors.joining("; "));
         return Optional.of(
             new Problem(

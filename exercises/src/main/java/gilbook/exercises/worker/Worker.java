@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  * Worker check  --exercise ID --contract C --checks K --file F --result R --limit-ms N [--seed S]
+ *               [--trace T] [--learner-path P]
+ * Worker run    --file F [--exercise ID] [--contract C --scenario S] --result R --limit-ms N
  *               [--trace T]
- * Worker run    --file F [--contract C --scenario S] --result R --limit-ms N [--trace T]
  * Worker verify --root DIR [--repeat N] --result R --limit-ms N
  * Worker dis     --file F [--entry E] [--threads N] [--args JSON] [--globals JSON] [--policy P]
  *               [--interval-ns N] [--seed S] [--trace T] [--show yes] --result R --limit-ms N
@@ -148,7 +149,9 @@ public final class Worker {
         new Exercise(
             require(opts, "exercise"),
             "",
-            "exercises/x.jsh",
+            // Given only when F is the learner's own file: then a file that cannot be read is
+            // one './gilbook reset' restores (see Grader).
+            opts.getOrDefault("learner-path", "exercises/x.jsh"),
             require(opts, "contract"),
             require(opts, "checks"),
             1,
@@ -189,7 +192,14 @@ public final class Worker {
 
   private static void run(Map<String, String> opts, PrintStream out, List<Interpreter> built) {
     Path file = Path.of(require(opts, "file"));
-    SourceFile.Result source = SourceFile.read(file, "Check the path, or reset the exercise.");
+    // Reset restores an exercise's own file; any other file is the learner's to fix.
+    String exercise = opts.get("exercise");
+    SourceFile.Result source =
+        SourceFile.read(
+            file,
+            exercise == null
+                ? "Check the path."
+                : "Run './gilbook reset " + exercise + "' to restore the exercise.");
     if (source.failure().isPresent()) {
       answer(
           new WorkerResult(

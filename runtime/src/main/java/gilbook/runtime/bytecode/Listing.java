@@ -31,8 +31,10 @@ public final class Listing {
       Pattern.compile(
           "^\\s*(?:(\\d+)\\s+)?(?:(>>|-->)\\s+)?(\\d+)\\s+([A-Za-z_][A-Za-z0-9_]*)"
               + "(?:\\s+(-?\\d+))?(?:\\s+\\((.*)\\))?\\s*$");
+  // The file name inside a code object's header may hold '>' itself: dis.dis("source") names it
+  // "<dis>", compile(..., "<string>", ...) "<string>". So the header runs to the last ">:".
   private static final Pattern HEADER =
-      Pattern.compile("^Disassembly of (?:<code object (\\S+) at [^>]*>|(\\S+?)):\\s*$");
+      Pattern.compile("^Disassembly of (?:<code object (\\S+) at .*>|(\\S+?)):\\s*$");
   private static final Pattern TO = Pattern.compile("^to (\\d+)$");
 
   private final Map<String, DisFunction> functions;

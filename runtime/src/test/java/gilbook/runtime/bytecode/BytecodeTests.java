@@ -83,6 +83,27 @@ class BytecodeTests {
     }
 
     @Test
+    void acceptsHeadersWhoseFileNameHoldsAngleBrackets() {
+      // dis.dis("source") names the file "<dis>", compile(source, "<string>", "exec") names it
+      // "<string>", and a comprehension's code object is "<listcomp>": headers as 3.11.7 prints.
+      String body =
+          "  1           0 RESUME                   0\n"
+              + "              2 LOAD_CONST               0 (None)\n"
+              + "              4 RETURN_VALUE\n\n";
+      Listing l =
+          Listing.parse(
+              "Disassembly of <code object work at 0x7f74c63cd030, file \"<string>\", line 4>:\n"
+                  + body
+                  + "Disassembly of <code object <listcomp> at 0x7f0da4845f10,"
+                  + " file \"<dis>\", line 2>:\n"
+                  + body
+                  + "Disassembly of <code object main at 0x7f0da4845f20,"
+                  + " file \"/home/me/a>b.py\", line 7>:\n"
+                  + body);
+      assertEquals(List.of("work", "<listcomp>", "main"), List.copyOf(l.functions().keySet()));
+    }
+
+    @Test
     void anUnknownOpcodeNamesTheLineAndListsTheSupportedOnes() {
       ListingException e =
           assertThrows(
