@@ -225,6 +225,28 @@ class DeskTests {
     assertEquals(new WindowBounds(40, 30, 1000, 620, false), reopened);
   }
 
+  /** Whether {@code font} draws "iii" as wide as "WWW", as a monospaced font does. */
+  private static boolean monospaced(javafx.scene.text.Font font) {
+    Text narrow = new Text("iii");
+    narrow.setFont(font);
+    Text wide = new Text("WWW");
+    wide.setFont(font);
+    return Math.abs(narrow.getLayoutBounds().getWidth() - wide.getLayoutBounds().getWidth()) < 0.5;
+  }
+
+  @Test
+  void codeShowsInAMonospacedFont() throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    waitFor("the code drawn", () -> !window.editor().lookupAll(".text").isEmpty());
+    List<String> proportional = new ArrayList<>();
+    for (Node n : window.editor().lookupAll(".text")) {
+      if (n instanceof Text t && !t.getText().isBlank() && !monospaced(t.getFont())) {
+        proportional.add(t.getText().strip() + " in " + t.getFont());
+      }
+    }
+    assertEquals(List.of(), proportional.stream().limit(3).toList());
+  }
+
   @Test
   void keysTypedInJShellNeverRunTheExercise(FxRobot robot) throws Exception {
     waitFor("the first exercise", () -> window.exercise() != null);
