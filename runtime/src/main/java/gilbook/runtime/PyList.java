@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * A Python {@code list}.
  *
- * <p>Reference rules, as in CPython's abstract object API: storing an item increfs it (the caller
+ * <p>Reference rules, as in CPython's abstract object API ({@code PyObject_SetItem}, {@code
+ * PyList_Append}), not the stealing {@code PyList_SetItem}: storing an item increfs it (the caller
  * keeps its own reference); {@link #getItem(long)} returns a borrowed reference, valid only while
  * the list keeps the item; {@link #pop()} hands the list's reference to the caller, who must decref
  * it. Each operation is one instruction. Hold the GIL.
@@ -73,7 +74,14 @@ public final class PyList extends PyObject {
     return items.get(index(i));
   }
 
-  /** {@code list[i] = value}: increfs {@code value}, decrefs the old item. One instruction. */
+  /**
+   * {@code list[i] = value}, as CPython's {@code PyObject_SetItem} does it: increfs {@code value}
+   * (the caller keeps its own reference) and decrefs the item it replaces. One instruction.
+   *
+   * <p>This is not {@code PyList_SetItem}, which <em>steals</em> the caller's reference instead of
+   * taking its own: after {@code PyList_SetItem(list, i, item)} the caller must not decref {@code
+   * item}. The simulation has no stealing variant.
+   */
   public void setItem(long i, PyObject value) {
     instruction("assigning into");
     replace(i, value);
