@@ -114,10 +114,10 @@ public final class PythonEngine {
    * PyGILState_Ensure}), stops the engine and leaves the calling thread holding no GIL. pythonnet 3
    * does the same: its {@code Runtime.Shutdown} takes the GIL with {@code PyGILState_Ensure},
    * clears pythonnet's own state, calls {@code PyGILState_Release} and then, if the thread still
-   * has a current thread state, {@code PyEval_SaveThread}. It does not call {@code Py_Finalize}
-   * or {@code Py_FinalizeEx}, so this is no model of interpreter finalization. It waits while
-   * another thread holds the GIL; if that thread waits for the shutdown in turn, nothing moves
-   * again and {@link Interpreter#awaitThreads()} reports a {@link gilbook.runtime.DeadlockError}.
+   * has a current thread state, {@code PyEval_SaveThread}. It does not call {@code Py_Finalize} or
+   * {@code Py_FinalizeEx}, so this is no model of interpreter finalization. It waits while another
+   * thread holds the GIL; if that thread waits for the shutdown in turn, nothing moves again and
+   * {@link Interpreter#awaitThreads()} reports a {@link gilbook.runtime.DeadlockError}.
    *
    * @throws GilStateError if the engine is not running
    */
