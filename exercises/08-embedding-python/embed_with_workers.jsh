@@ -1,7 +1,8 @@
 // Chapter 8 · Embed with workers
 //
-// You write the Main of a .NET program that embeds Python through pythonnet. It runs on a
-// native thread, Main, that does not hold the GIL, and the engine is not started yet.
+// Debug this. The Main below belongs to a .NET program that embeds Python through pythonnet.
+// It runs on a native thread, Main, that does not hold the GIL, and the engine is not started
+// yet. It is meant to:
 //
 //   1. start the engine;
 //   2. start `workers` worker threads; worker w appends the ints 1000 * (w + 1) + i, for i
@@ -11,14 +12,15 @@
 //      Python object);
 //   4. wait for the workers, then shut the engine down cleanly.
 //
-// Tools (gilbook.runtime.pythonnet):
-//   PythonEngine.initialize(host.interp())   starts the engine; the calling thread then HOLDS the GIL
-//   PythonEngine.beginAllowThreads()         releases it; keep the returned PyThreadState
-//   PythonEngine.endAllowThreads(state)      takes it back, on the thread that released it
-//   PythonEngine.shutdown()                  stops the engine
-//   try (GilState gil = Py.gil()) { ... }    using (Py.GIL()) { ... }: hold the GIL for a block
+// Tools (gilbook.runtime.pythonnet), with their pythonnet names:
+//   PythonEngine.initialize(host.interp())   PythonEngine.Initialize()
+//   PythonEngine.beginAllowThreads()         BeginAllowThreads(); returns a PyThreadState
+//   PythonEngine.endAllowThreads(state)      EndAllowThreads(state)
+//   PythonEngine.shutdown()                  PythonEngine.Shutdown()
+//   try (GilState gil = Py.gil()) { ... }    using (Py.GIL()) { ... }
 //   host.startWorker(() -> ...), host.joinWorkers()   new Thread(...).Start(), Thread.Join()
 //   PyLong.fromLong(x), results.append(item), item.decref()
+//   The lesson says what each one does to the GIL.
 //
 // Graded on runs with varied numbers of workers and items, and threads that start at varied
 // moments: no thread raises; nothing waits for ever; each worker appends its own ints while
@@ -31,10 +33,10 @@ import gilbook.runtime.pythonnet.*;
 import gilbook.exercises.contract.EmbedWithWorkers.Host;
 
 void main(Host host, int workers, int items, PyList results) {
+    // TODO: as written, this program never finishes: not one worker appends anything, and the
+    // watchdog stops the run with "Worker-0 waits for the GIL (held by Main)". Find out why
+    // Main still has the GIL at that moment, and fix main so that every check passes.
     PythonEngine.initialize(host.interp());
-    // TODO: after initialize, Main holds the GIL, and host.joinWorkers() below keeps it while
-    // it waits. Release it here so that the workers can take it, and take it back before the
-    // shutdown.
     for (int w = 0; w < workers; w++) {
         int worker = w;
         host.startWorker(() -> {

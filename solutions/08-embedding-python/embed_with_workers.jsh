@@ -1,9 +1,12 @@
 // Chapter 8 · Embed with workers (solution)
 //
-// Initialize leaves Main holding the GIL: release it at once with beginAllowThreads, so that
-// Main's own work and its Thread.Join wait hold nothing the workers need. Every Python call
-// runs inside Py.gil(), on the thread that took it. Main takes the GIL back on the thread that
-// released it, then shuts the engine down from that same thread.
+// The bug: PythonEngine.initialize returns with Main holding the GIL, and nothing after it
+// let go. host.work() and host.joinWorkers() are .NET code, so Main kept the GIL through both,
+// and every worker stayed in Py.gil(): the watchdog's "Worker-0 waits for the GIL (held by
+// Main)". The fix is one call straight after initialize, beginAllowThreads, which releases the
+// GIL and returns Main's thread state. Each worker takes the GIL for its own appends inside
+// Py.gil(). Once the workers are done, Main restores its state with endAllowThreads, on the
+// thread that saved it, and shuts the engine down from there.
 
 import gilbook.runtime.pythonnet.*;
 import gilbook.exercises.contract.EmbedWithWorkers.Host;

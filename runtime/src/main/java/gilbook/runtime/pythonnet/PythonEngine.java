@@ -111,9 +111,13 @@ public final class PythonEngine {
 
   /**
    * {@code PythonEngine.Shutdown()}: takes the GIL on the calling thread ({@code
-   * PyGILState_Ensure}), finalizes the engine and releases the GIL. It waits while another thread
-   * holds the GIL; if that thread waits for the shutdown in turn, nothing moves again and {@link
-   * Interpreter#awaitThreads()} reports a {@link gilbook.runtime.DeadlockError}.
+   * PyGILState_Ensure}), stops the engine and leaves the calling thread holding no GIL. pythonnet 3
+   * does the same: its {@code Runtime.Shutdown} takes the GIL with {@code PyGILState_Ensure},
+   * clears pythonnet's own state, calls {@code PyGILState_Release} and then, if the thread still
+   * has a current thread state, {@code PyEval_SaveThread}. It does not call {@code Py_Finalize} or
+   * {@code Py_FinalizeEx}, so this is no model of interpreter finalization. It waits while another
+   * thread holds the GIL; if that thread waits for the shutdown in turn, nothing moves again and
+   * {@link Interpreter#awaitThreads()} reports a {@link gilbook.runtime.DeadlockError}.
    *
    * @throws GilStateError if the engine is not running
    */
@@ -124,7 +128,8 @@ public final class PythonEngine {
     synchronized (INITIALIZED_BY) {
       INITIALIZED_BY.remove(interp);
     }
-    // Py_Finalize leaves no thread holding the GIL, whoever held it before.
+    // pythonnet's Shutdown ends with PyEval_SaveThread: no thread holds the GIL afterwards,
+    // whoever held it before.
     interp.gilStateRelease(true);
   }
 
