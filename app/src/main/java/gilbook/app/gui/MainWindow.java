@@ -2,6 +2,7 @@ package gilbook.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import gilbook.app.engine.LessonBlocks;
 import gilbook.app.engine.ListingRun;
 import gilbook.app.engine.RunVerdictText;
 import gilbook.app.engine.Workbook;
@@ -121,6 +122,7 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
 
     lesson.setOnOpenLesson(this::openLessonFile);
     lesson.setOnRunListing(this::runListing);
+    lesson.setOnRunBlock(this::runBlock);
     bind();
     progressWatch = new ProgressWatch(workbook.progress(), model::progressChanged);
   }
@@ -345,6 +347,29 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
       console.print("✗ " + m + "\n");
     }
     showTimeline();
+  }
+
+  /**
+   * Runs a {@code ```jshell} block of the lesson in {@code lessonFile} as Run runs a file: its
+   * output and how it ended go to the console, its last interpreter's trace to the timeline.
+   */
+  public void runBlock(Path lessonFile, LessonBlocks.Block block) {
+    if (model.busyProperty().get()) {
+      return;
+    }
+    String shown = model.workbook().display(lessonFile);
+    console.reset("▶ running block " + block.number() + " of " + shown);
+    bottomTabs.getSelectionModel().select(consoleTab);
+    model
+        .runBlock(lessonFile, block, console.stream())
+        .ifPresent(
+            done ->
+                done.thenAccept(
+                    end ->
+                        console.print(
+                            "\n"
+                                + RunVerdictText.text(
+                                    end.outcome(), lessonFile, shown, end.stopped()))));
   }
 
   /** Stops the running check or run. */

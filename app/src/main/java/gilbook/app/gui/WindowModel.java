@@ -3,6 +3,7 @@ package gilbook.app.gui;
 import gilbook.app.engine.Cancellation;
 import gilbook.app.engine.CheckOutcome;
 import gilbook.app.engine.EngineException;
+import gilbook.app.engine.LessonBlocks;
 import gilbook.app.engine.ListingRun;
 import gilbook.app.engine.RunLimits;
 import gilbook.app.engine.SolutionDiff;
@@ -299,6 +300,31 @@ final class WindowModel implements AutoCloseable {
             outcome -> {
               readTrace(traceFile);
               return outcome;
+            }));
+  }
+
+  /**
+   * Runs a lesson's {@code ```jshell} block as {@link #run} runs a file (the runtime's imports
+   * preloaded), its output streaming to {@code console}; the trace of the last interpreter it built
+   * goes to {@link #traceProperty()}. Completes on the UI thread, or never starts (empty) when a
+   * job is running. The editor's error marks are left alone: the problems are in the lesson.
+   */
+  Optional<CompletionStage<RunEnd>> runBlock(
+      Path lesson, LessonBlocks.Block block, OutputStream console) {
+    if (running != null) {
+      return Optional.empty();
+    }
+    Path traceFile = tempTrace();
+    Cancellation cancellation = begin();
+    return Optional.of(
+        job(
+            () -> LessonBlocks.run(workbook, lesson, block, traceFile, console, cancellation),
+            outcome -> {
+              RunEnd end = new RunEnd(outcome, cancellation.isCancelled());
+              if (!end.stopped() && outcome.result().isPresent()) {
+                readTrace(traceFile);
+              }
+              return end;
             }));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import gilbook.app.TempWorkbook;
+import gilbook.app.engine.LessonBlocks;
 import gilbook.app.engine.Progress;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.manifest.Exercise;
@@ -265,5 +266,29 @@ class MainWindowTests {
     waitFor("the listing", () -> !window.busy() && window.console().getText().contains("counter"));
     assertTrue(window.console().getText().contains("counter=40000"), window.console().getText());
     waitFor("the timeline", () -> window.timeline().timeline().laneCount() == 3);
+  }
+
+  @Test
+  void aJShellBlockInALessonRunsIntoTheConsoleAndTheTimeline() throws Exception {
+    Path lesson = copy.resolve("chapters/99-blocks.md");
+    Files.writeString(
+        lesson,
+        "# Blocks\n\n```jshell\n"
+            + "try (Interpreter interp = Interpreter.builder().clock(Clock.virtual(7)).build()) {\n"
+            + "  interp.start(\"a\", () -> Eval.loop(2000, i -> Eval.instruction()));\n"
+            + "  interp.start(\"b\", () -> Eval.loop(2000, i -> Eval.instruction()));\n"
+            + "  interp.awaitThreads();\n"
+            + "}\n"
+            + "System.out.println(\"hello from block 1\");\n"
+            + "```\n");
+    LessonBlocks.Block block = LessonBlocks.read(lesson).get(0);
+    WaitForAsyncUtils.asyncFx(() -> window.runBlock(lesson, block))
+        .get(FX_SECONDS, TimeUnit.SECONDS);
+    waitFor(
+        "the block", () -> !window.busy() && window.console().getText().contains("GIL summary"));
+    String text = window.console().getText();
+    assertTrue(text.contains("▶ running block 1 of chapters/99-blocks.md"), text);
+    assertTrue(text.contains("hello from block 1"), text);
+    waitFor("the timeline", () -> window.timeline().timeline().laneCount() >= 2);
   }
 }

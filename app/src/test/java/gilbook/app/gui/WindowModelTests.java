@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.app.TempWorkbook;
+import gilbook.app.engine.LessonBlocks;
+import gilbook.app.engine.RunVerdictText;
 import gilbook.app.engine.Workbook;
 import gilbook.exercises.manifest.Exercise;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,32 @@ class WindowModelTests {
   void close() {
     model.close();
     workbook.close();
+  }
+
+  @Test
+  void aLessonsJShellBlockRunsAndItsTraceBecomesTheTimelines() throws Exception {
+    Path lesson = dir.resolve("lesson.md");
+    Files.writeString(
+        lesson,
+        "```jshell\n"
+            + "try (Interpreter interp = Interpreter.builder().clock(Clock.virtual(1)).build()) {\n"
+            + "  interp.start(\"spinner\", () -> Eval.loop(1000, i -> Eval.instruction()));\n"
+            + "  interp.awaitThreads();\n"
+            + "}\n"
+            + "System.out.println(\"from the block\");\n"
+            + "```\n");
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    WindowModel.RunEnd end =
+        model
+            .runBlock(lesson, LessonBlocks.read(lesson).get(0), console)
+            .orElseThrow()
+            .toCompletableFuture()
+            .get(120, TimeUnit.SECONDS);
+    assertFalse(end.stopped());
+    assertTrue(RunVerdictText.ranCleanly(end.outcome()), end.toString());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("from the block"));
+    assertTrue(model.traceProperty().get() != null, "the block's trace is the model's");
+    assertFalse(model.busyProperty().get());
   }
 
   @Test

@@ -25,6 +25,9 @@ sealed interface LessonLink {
   /** Run the page's runnable listing number {@code index}. */
   record RunListing(int index) implements LessonLink {}
 
+  /** Run the page's {@code ```jshell} block number {@code number}, counted from 1. */
+  record RunBlock(int number) implements LessonLink {}
+
   /** Do nothing: an address the workbook does not follow. */
   record Ignored(String href) implements LessonLink {}
 
@@ -42,6 +45,14 @@ sealed interface LessonLink {
       try {
         return new RunListing(
             Integer.parseInt(trimmed.substring(ListingBlockRenderer.SCHEME.length())));
+      } catch (NumberFormatException e) {
+        return new Ignored(trimmed);
+      }
+    }
+    if (lower.startsWith(ListingBlockRenderer.BLOCK_SCHEME)) {
+      try {
+        return new RunBlock(
+            Integer.parseInt(trimmed.substring(ListingBlockRenderer.BLOCK_SCHEME.length())));
       } catch (NumberFormatException e) {
         return new Ignored(trimmed);
       }

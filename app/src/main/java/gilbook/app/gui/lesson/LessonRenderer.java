@@ -1,5 +1,6 @@
 package gilbook.app.gui.lesson;
 
+import gilbook.app.engine.LessonBlocks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,18 +95,22 @@ public final class LessonRenderer {
     pageNotices.addAll(UnclosedFences.in(document));
     List<String> imageNotices = new ArrayList<>();
     List<RunnableListing> listings = new ArrayList<>();
-    String body = htmlRenderer(folder, imageNotices, listings).render(document);
+    List<LessonBlocks.Block> blocks = new ArrayList<>();
+    String body = htmlRenderer(folder, imageNotices, listings, blocks).render(document);
     String title = firstH1(document).orElse(fallbackTitle);
 
     List<String> notices = new ArrayList<>(pageNotices);
     notices.addAll(imageNotices);
     String html = LessonPage.assemble(title, body, pageNotices, theme, zoom);
-    return new RenderedLesson(html, notices, title, listings);
+    return new RenderedLesson(html, notices, title, listings, blocks);
   }
 
   /** A renderer for one document: the image renderer collects that document's notices. */
   private static HtmlRenderer htmlRenderer(
-      Path folder, List<String> imageNotices, List<RunnableListing> listings) {
+      Path folder,
+      List<String> imageNotices,
+      List<RunnableListing> listings,
+      List<LessonBlocks.Block> blocks) {
     return HtmlRenderer.builder()
         .extensions(EXTENSIONS)
         // A newline inside a paragraph is a space; WebView on Monocle draws a missing-glyph box
@@ -115,7 +120,7 @@ public final class LessonRenderer {
         .sanitizeUrls(true)
         .attributeProviderFactory(context -> new CodeBlockLanguage())
         .nodeRendererFactory(context -> new ImageRenderer(context, folder, imageNotices))
-        .nodeRendererFactory(context -> new ListingBlockRenderer(context, listings))
+        .nodeRendererFactory(context -> new ListingBlockRenderer(context, listings, blocks))
         .build();
   }
 

@@ -1,7 +1,9 @@
 package gilbook.app.gui.lesson;
 
+import gilbook.app.engine.LessonBlocks;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -67,6 +69,8 @@ public final class LessonView extends BorderPane {
   private Consumer<String> onExternalLink = url -> {};
   private Consumer<RunnableListing> onRunListing = listing -> {};
   private java.util.List<RunnableListing> listings = java.util.List.of();
+  private BiConsumer<Path, LessonBlocks.Block> onRunBlock = (lesson, block) -> {};
+  private java.util.List<LessonBlocks.Block> blocks = java.util.List.of();
   private double scrollToRestore = -1;
   private int loadsCompleted;
 
@@ -165,7 +169,6 @@ public final class LessonView extends BorderPane {
     onOpenLesson = Objects.requireNonNull(handler, "handler must not be null");
   }
 
-  /** Called with the address when the learner clicks an {@code http(s)} or {@code mailto} link. */
   /** What a click on a listing's "run" link does: the window runs it and shows the timeline. */
   public void setOnRunListing(Consumer<RunnableListing> handler) {
     onRunListing = Objects.requireNonNull(handler, "handler must not be null");
@@ -176,6 +179,20 @@ public final class LessonView extends BorderPane {
     return listings;
   }
 
+  /**
+   * What a click on a {@code ```jshell} block's "run" link does, given the lesson's file and the
+   * block: the window runs the block.
+   */
+  public void setOnRunBlock(BiConsumer<Path, LessonBlocks.Block> handler) {
+    onRunBlock = Objects.requireNonNull(handler, "handler must not be null");
+  }
+
+  /** The runnable {@code ```jshell} blocks of the lesson shown, in page order. */
+  public java.util.List<LessonBlocks.Block> blocks() {
+    return blocks;
+  }
+
+  /** Called with the address when the learner clicks an {@code http(s)} or {@code mailto} link. */
   public void setOnExternalLink(Consumer<String> handler) {
     onExternalLink = Objects.requireNonNull(handler, "handler must not be null");
   }
@@ -195,6 +212,7 @@ public final class LessonView extends BorderPane {
     RenderedLesson lesson = renderer.render(currentLesson.get(), theme, 1.0);
     title.set(lesson.title());
     listings = lesson.listings();
+    blocks = lesson.blocks();
     notices.setAll(lesson.notices());
     noticeBar.setText(noticeText());
     noticeBar.setTooltip(notices.isEmpty() ? null : new Tooltip(String.join("\n", notices)));
@@ -265,6 +283,11 @@ public final class LessonView extends BorderPane {
       if (run.index() >= 0 && run.index() < listings.size()) {
         RunnableListing listing = listings.get(run.index());
         Platform.runLater(() -> onRunListing.accept(listing));
+      }
+    } else if (link instanceof LessonLink.RunBlock run) {
+      if (lesson != null && run.number() >= 1 && run.number() <= blocks.size()) {
+        LessonBlocks.Block block = blocks.get(run.number() - 1);
+        Platform.runLater(() -> onRunBlock.accept(lesson, block));
       }
     } else if (link instanceof LessonLink.External external) {
       Platform.runLater(() -> onExternalLink.accept(external.url()));

@@ -1,5 +1,6 @@
 package gilbook.app.gui.lesson;
 
+import gilbook.app.engine.LessonBlocks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,21 +12,32 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders {@code ```dis} blocks as code with a "run this listing" link under them, and collects
- * each block (see {@link RunnableListing}) so the view can run the one that was clicked. Other
- * fenced blocks are left to the default renderer. Not thread-safe: one per rendered document.
+ * each block (see {@link RunnableListing}) so the view can run the one that was clicked. Renders
+ * {@code ```jshell} blocks as Java with a "run this block" link under them, and collects each one
+ * as the engine's {@link LessonBlocks} finds it (so the window's block K is the CLI's {@code
+ * --block K}). Other fenced blocks are left to the default renderer. Not thread-safe: one per
+ * rendered document.
  */
 final class ListingBlockRenderer implements NodeRenderer {
   /** The link scheme a click on "run" uses; {@link LessonLink} recognises it. */
   static final String SCHEME = "gilbook-run-listing:";
 
+  /** The link scheme a click on a {@code ```jshell} block's "run" uses. */
+  static final String BLOCK_SCHEME = "gilbook-run-block:";
+
   private final HtmlNodeRendererContext context;
   private final HtmlWriter html;
   private final List<RunnableListing> found;
+  private final List<LessonBlocks.Block> blocks;
 
-  ListingBlockRenderer(HtmlNodeRendererContext context, List<RunnableListing> found) {
+  ListingBlockRenderer(
+      HtmlNodeRendererContext context,
+      List<RunnableListing> found,
+      List<LessonBlocks.Block> blocks) {
     this.context = context;
     this.html = context.getWriter();
     this.found = found;
+    this.blocks = blocks;
   }
 
   @Override
@@ -36,6 +48,10 @@ final class ListingBlockRenderer implements NodeRenderer {
   @Override
   public void render(Node node) {
     FencedCodeBlock block = (FencedCodeBlock) node;
+    if (LessonBlocks.isRunnable(block)) {
+      renderJShell(block);
+      return;
+    }
     String info = block.getInfo() == null ? "" : block.getInfo().strip();
     if (!(info.equals("dis") || info.startsWith("dis "))) {
       defaultRender(block);
@@ -54,6 +70,30 @@ final class ListingBlockRenderer implements NodeRenderer {
     html.tag("p", Map.of("class", "run-listing"));
     html.tag("a", Map.of("href", SCHEME + index, "class", "run-listing-link"));
     html.text("▶ Run this listing on the simulated GIL, and see its timeline");
+    html.tag("/a");
+    html.tag("/p");
+    html.line();
+  }
+
+  /** A {@code ```jshell} block: Java code, then its Run link. */
+  private void renderJShell(FencedCodeBlock block) {
+    LessonBlocks.Block runnable = LessonBlocks.of(block, blocks.size() + 1);
+    blocks.add(runnable);
+    html.line();
+    html.tag("pre", context.extendAttributes(block, "pre", Map.of("class", "jshell-block")));
+    html.tag("code", context.extendAttributes(block, "code", Map.of("class", "language-java")));
+    html.text(block.getLiteral());
+    html.tag("/code");
+    html.tag("/pre");
+    html.line();
+    html.tag("p", Map.of("class", "run-block"));
+    html.tag(
+        "a",
+        Map.of(
+            "href", BLOCK_SCHEME + runnable.number(),
+            "class", "run-block-link",
+            "title", "./gilbook run LESSON.md --block " + runnable.number()));
+    html.text("▶ Run this code (block " + runnable.number() + "), and see its output and timeline");
     html.tag("/a");
     html.tag("/p");
     html.line();

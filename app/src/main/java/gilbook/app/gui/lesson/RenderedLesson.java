@@ -1,5 +1,6 @@
 package gilbook.app.gui.lesson;
 
+import gilbook.app.engine.LessonBlocks;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,9 +12,14 @@ import java.util.Objects;
  *     unclosed code fence), each also shown on the page itself; empty when all is well
  * @param title the text of the first level-1 heading, or the file name when there is none
  * @param listings the runnable {@code ```dis} blocks, in page order
+ * @param blocks the runnable {@code ```jshell} blocks, in page order (numbered from 1)
  */
 public record RenderedLesson(
-    String html, List<String> notices, String title, List<RunnableListing> listings) {
+    String html,
+    List<String> notices,
+    String title,
+    List<RunnableListing> listings,
+    List<LessonBlocks.Block> blocks) {
 
   /** Checks the parts and copies the lists. */
   public RenderedLesson {
@@ -21,10 +27,17 @@ public record RenderedLesson(
     notices = List.copyOf(Objects.requireNonNull(notices, "notices must not be null"));
     Objects.requireNonNull(title, "title must not be null");
     listings = List.copyOf(Objects.requireNonNull(listings, "listings must not be null"));
+    blocks = List.copyOf(Objects.requireNonNull(blocks, "blocks must not be null"));
+  }
+
+  /** A lesson without runnable {@code ```jshell} blocks. */
+  public RenderedLesson(
+      String html, List<String> notices, String title, List<RunnableListing> listings) {
+    this(html, notices, title, listings, List.of());
   }
 
   /** A lesson without runnable listings. */
   public RenderedLesson(String html, List<String> notices, String title) {
-    this(html, notices, title, List.of());
+    this(html, notices, title, List.of(), List.of());
   }
 }

@@ -125,6 +125,28 @@ class LessonViewTests {
   }
 
   @Test
+  void clickingAJShellBlocksRunLinkCallsBackWithTheLessonAndTheBlock() throws IOException {
+    Path file =
+        lesson(
+            "01-blocks.md",
+            "# Blocks\n\n```jshell\nint a = 1;\n```\n\n```jshell\nint b = 2;\n```\n");
+    List<String> ran = new CopyOnWriteArrayList<>();
+    fx(
+        () -> {
+          view.setOnRunBlock((lesson, block) -> ran.add(lesson + " " + block.number()));
+          return null;
+        });
+    showAndWait(file);
+    assertEquals(2, fx(() -> view.blocks().size()));
+    int loads = fx(view::loadsCompleted);
+
+    new FxRobot().clickOn(centreOf("a[href='gilbook-run-block:2']"));
+    awaitNonEmpty(ran, "the run-block callback was not called");
+    assertEquals(List.of(file.toAbsolutePath().normalize() + " 2"), ran);
+    assertEquals(loads, fx(view::loadsCompleted), "the click itself loaded nothing");
+  }
+
+  @Test
   void clickingAnExternalLinkCallsBackAndDoesNotNavigate() throws IOException {
     List<String> opened = new CopyOnWriteArrayList<>();
     fx(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gilbook.app.engine.LessonBlocks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,35 @@ class RunnableListingTests {
         new LessonLink.RunListing(3), LessonLink.of("gilbook-run-listing:3", Path.of(".")));
     assertFalse(
         LessonLink.of("gilbook-run-listing:x", Path.of(".")) instanceof LessonLink.RunListing);
+  }
+
+  @Test
+  void aJShellBlockIsJavaWithARunLinkNumberedAsTheEngineNumbersIt() {
+    String md =
+        "# T\n\n```jshell\nint a = 1;\n```\n\n```java\nint b;\n```\n\n"
+            + "> ```jshell\n> int c = 3;\n> ```\n";
+    RenderedLesson page = renderer.render(md, Path.of("."), LessonTheme.LIGHT, 1.0);
+    assertEquals(LessonBlocks.in(md), page.blocks());
+    assertEquals(2, page.blocks().size());
+    assertEquals(4, page.blocks().get(0).firstLine());
+    assertTrue(page.html().contains("href=\"gilbook-run-block:1\""), page.html());
+    assertTrue(page.html().contains("href=\"gilbook-run-block:2\""), page.html());
+    assertTrue(page.html().contains("<code class=\"language-java\">int a = 1;"), page.html());
+    assertTrue(page.listings().isEmpty());
+  }
+
+  @Test
+  void theBlockRunLinkIsRecognised() {
+    assertEquals(new LessonLink.RunBlock(2), LessonLink.of("gilbook-run-block:2", Path.of(".")));
+    assertFalse(LessonLink.of("gilbook-run-block:x", Path.of(".")) instanceof LessonLink.RunBlock);
+  }
+
+  @Test
+  void eachChapterGivesTheWindowTheBlocksTheEngineFinds() throws Exception {
+    for (Path chapter : Chapters.all()) {
+      RenderedLesson page = renderer.render(chapter, LessonTheme.LIGHT, 1.0);
+      assertEquals(LessonBlocks.read(chapter), page.blocks(), chapter.toString());
+    }
   }
 
   @Test
