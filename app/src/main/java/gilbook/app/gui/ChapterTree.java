@@ -104,7 +104,7 @@ final class ChapterTree extends VBox {
     double widest = 0;
     for (TreeItem<Entry> chapter : tree.getRoot().getChildren()) {
       for (TreeItem<Entry> row : concat(chapter)) {
-        probe.setText("✓ " + rowText(row.getValue()));
+        probe.setText(rowText(row.getValue()));
         widest = Math.max(widest, probe.getLayoutBounds().getWidth());
       }
     }
