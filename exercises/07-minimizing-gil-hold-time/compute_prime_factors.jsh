@@ -1,5 +1,8 @@
 // Chapter 7 · Compute prime factors
 //
+// The chapter's warm-up: Strategy 1 (copy out, compute detached, then touch Python objects
+// again) applied to a dict result, with nothing written back into the list.
+//
 // Python calls your extension with the GIL held and a list of ints. Return a new dict that
 // maps each int to a new list of its unique prime factors, ascending:
 //
@@ -17,6 +20,8 @@
 //   py.allowThreads(() -> value)         release the GIL around a computation (py.detach)
 //   PyDict.empty(), PyList.ofLongs(long...), PyLong.fromLong(x)   new objects, one reference each
 //   dict.setItem(key, value)             d[key] = value (increfs both: decref your own)
+//                                        like PyObject_SetItem; it steals nothing, unlike
+//                                        PyList_SetItem
 //
 // Graded, on lists of new ints each run (not the example above): the dict; a new
 // reference, nothing leaked; no factoring under the GIL; the GIL held under 10% of the

@@ -17,6 +17,7 @@
 //   list.size(), list.getItem(i)         len(list), list[i] (a borrowed reference)
 //   ((PyLong) item).asLong()             the int's value
 //   list.setItem(i, v)                   list[i] = v (increfs v: decref your own reference)
+//                                        PyObject_SetItem, not PyList_SetItem, which steals v
 //   PyLong.fromLong(x)                   a new int (you own one reference)
 //   py.allowThreads(() -> ...)           release the GIL around a computation
 //

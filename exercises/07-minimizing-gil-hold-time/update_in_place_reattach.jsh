@@ -22,6 +22,8 @@
 //   Python.withGil(inner -> value)       take the GIL, run, release; returns the value
 //   Python.runWithGil(inner -> { ... })  the same with no value
 //   list.size(), list.getItem(i), list.setItem(i, v), PyLong.fromLong(x), ((PyLong) o).asLong()
+//   list.setItem(i, v) is PyObject_SetItem: it increfs v, so decref your own reference
+//                                        (PyList_SetItem would steal it instead)
 //
 // Graded, on lists of new ints and lengths each run: the results; nothing leaked; no
 // Expensive.compute under the GIL; the GIL held under 10% of the run; another Python
