@@ -30,10 +30,12 @@ record ShutdownPlan(EmbedPlan embed, long exitDelay) {
   /** The inputs in words, for messages. */
   String describe() {
     return embed.describe()
-        + String.format(
-            java.util.Locale.ROOT,
-            ", exit handler starting %.2f ms after host.exit()",
-            exitDelay / 1e6);
+        + (exitDelay == 0
+            ? ", exit handler starting as host.exit() is called"
+            : String.format(
+                java.util.Locale.ROOT,
+                ", exit handler starting %.2f ms after host.exit()",
+                exitDelay / 1e6));
   }
 
   /**
