@@ -281,9 +281,11 @@ final class EmbedHost implements ShutdownFromAnotherThread.Host {
           try {
             main.accept(host, results);
           } catch (RuntimeException e) {
+            gil.learnerEnds();
             readBack(interp, ledger, results, values, read, stopped);
             throw e;
           }
+          gil.learnerEnds();
           // Not after an Error: that is how the runtime stops a stuck thread, and a stopped run
           // has nothing left to read back.
           readBack(interp, ledger, results, values, read, stopped);

@@ -29,6 +29,11 @@ final class GilLog implements GilListener {
     learnerStarted = true;
   }
 
+  /** From now on Main's GIL calls are the host's read-back, no longer the learner's. */
+  synchronized void learnerEnds() {
+    learnerStarted = false;
+  }
+
   @Override
   public synchronized void onTakeRequest(TraceEvent event) {
     String call = callerOfTake();

@@ -43,10 +43,10 @@ public final class ShutdownFromAnotherThreadScenario implements ExerciseScenario
     if (!run.mainReleased()) {
       out.println("Main never released the GIL after PythonEngine.Initialize().");
     } else if (run.mainTookBackWith().isEmpty()) {
-      out.println("Main released the GIL after PythonEngine.Initialize() and never took it back.");
+      out.println("Main released the GIL after PythonEngine.Initialize() and never took it again.");
     } else {
       out.println(
-          "Main released the GIL after PythonEngine.Initialize(), then took it back with "
+          "Main released the GIL after PythonEngine.Initialize(), then took it again with "
               + String.join(" and ", run.mainTookBackWith())
               + ".");
     }

@@ -85,12 +85,20 @@ final class WhoAppended {
                   return;
                 }
               }
-              if (!out.threads().contains(thread)) {
+              // Where Main has ints of its own to append, only the workers' ints it appended count
+              // here; anything else it appended is judged as a stray below.
+              long theirs =
+                  mainAppends.isEmpty()
+                      ? items.size()
+                      : items.stream()
+                          .filter(i -> i.value() != null && owner.containsKey(i.value()))
+                          .count();
+              if (!out.threads().contains(thread) && theirs > 0) {
                 problems.add(
                     thread
                         + " appended "
-                        + items.size()
-                        + " of the ints itself: the workers were to make those calls");
+                        + theirs
+                        + " of the workers' ints itself: the workers were to make those calls");
               }
               for (AppendLedger.Item item : items) {
                 Integer w = item.value() == null ? null : owner.get(item.value());
