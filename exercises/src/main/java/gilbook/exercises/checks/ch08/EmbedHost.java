@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -189,7 +190,7 @@ final class EmbedHost implements ShutdownFromAnotherThread.Host {
 
   @Override
   public void onExit(Runnable handler) {
-    java.util.Objects.requireNonNull(handler, "handler must not be null");
+    Objects.requireNonNull(handler, "handler must not be null");
     ledger.observe();
     exitHandlers.add(handler);
   }

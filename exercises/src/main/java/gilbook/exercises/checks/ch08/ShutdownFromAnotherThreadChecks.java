@@ -241,9 +241,8 @@ class ShutdownFromAnotherThreadChecks {
                     + ", though the engine is shut down on "
                     + EmbedHost.EXIT_HANDLER
                     + (stall == null
-                        ? " (this run did not hang, because Main released the GIL again before"
-                            + " it waited; had the exit handler asked for the GIL sooner, it would"
-                            + " have)"
+                        ? " (this run did not hang only because Main released the GIL again"
+                            + " before it waited in host.exit())"
                         : ""));
           }
           if (GilLog.MAIN.equals(heldBy)) {
