@@ -32,7 +32,9 @@ class Ch01Ch08CorpusTests {
   static final List<String> IDS =
       List.of(
           System.getProperty(
-                  "gilbook.corpus.ids", "refcount-by-hand,predict-getrefcount,embed-with-workers")
+                  "gilbook.corpus.ids",
+                  "refcount-by-hand,predict-getrefcount,embed-with-workers,"
+                      + "shutdown-from-another-thread")
               .split(","));
   static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 

@@ -86,4 +86,23 @@ class Ch01Ch08ScenarioTests {
     assertTrue(solution.contains("Worker-0 appended 1000, 1001"), solution);
     assertTrue(solution.contains("the engine was shut down"), solution);
   }
+
+  @Test
+  void shutdownFromAnotherThreadReportsTheStubsDeadlockAndTheSolutionsExit() throws Exception {
+    String stub = run("shutdown-from-another-thread", stub("shutdown-from-another-thread"));
+    assertTrue(stub.contains("Deadlock"), stub);
+    assertTrue(
+        stub.contains("ExitHandler waits for the GIL (held by Main) in PythonEngine.Shutdown()"),
+        stub);
+    assertTrue(stub.contains("then took it again with PythonEngine.EndAllowThreads()"), stub);
+    String solution =
+        run(
+            "shutdown-from-another-thread",
+            "solutions/08-embedding-python/shutdown_from_another_thread.jsh");
+    assertTrue(solution.contains("Worker-0 appended 1000, 1001"), solution);
+    assertTrue(solution.contains("then took it again with Py.GIL()."), solution);
+    assertTrue(solution.contains("When ExitHandler's PythonEngine.Shutdown() asked"), solution);
+    assertTrue(solution.contains("the engine was running when they started and stopped"), solution);
+    assertTrue(solution.contains("Nothing leaked."), solution);
+  }
 }

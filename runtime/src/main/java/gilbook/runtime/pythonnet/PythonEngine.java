@@ -119,11 +119,17 @@ public final class PythonEngine {
    * thread holds the GIL; if that thread waits for the shutdown in turn, nothing moves again and
    * {@link Interpreter#awaitThreads()} reports a {@link gilbook.runtime.DeadlockError}.
    *
-   * @throws GilStateError if the engine is not running
+   * <p>Called while the engine is not running (never started, or already shut down, say by another
+   * thread), it does nothing and returns at once, as pythonnet's {@code Shutdown} does when it is
+   * not initialized.
    */
   public static void shutdown() {
-    requireInitialized("Shutdown");
     Interpreter interp = PyThreadState.get().interpreter();
+    synchronized (INITIALIZED_BY) {
+      if (!INITIALIZED_BY.containsKey(interp)) {
+        return;
+      }
+    }
     interp.gilStateEnsure();
     synchronized (INITIALIZED_BY) {
       INITIALIZED_BY.remove(interp);

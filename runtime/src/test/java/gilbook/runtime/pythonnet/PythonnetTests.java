@@ -260,6 +260,32 @@ class PythonnetTests {
     }
 
     @Test
+    void shutdownWhileTheEngineIsNotRunningDoesNothing() {
+      try (Interpreter interp = virtual(1)) {
+        List<Boolean> held = new ArrayList<>();
+        interp.startNative(
+            "Main",
+            () -> {
+              PythonEngine.shutdown(); // never started: pythonnet returns at once
+              PythonEngine.initialize(interp);
+              PythonEngine.shutdown();
+              PythonEngine.shutdown(); // already stopped: again nothing
+              held.add(PyThreadState.get().holdsGil());
+              held.add(PythonEngine.isInitialized());
+            });
+        interp.awaitThreads();
+        assertEquals(List.of(false, false), held);
+        assertEquals(List.of(), List.copyOf(interp.threadExceptions().keySet()));
+        long takes =
+            interp.trace().events().stream()
+                .filter(e -> e.thread().equals("Main") && e.kind() == TraceEvent.Kind.TAKE)
+                .count();
+        assertEquals(1, takes, "only Initialize took the GIL: " + interp.trace().events());
+        assertClean(interp);
+      }
+    }
+
+    @Test
     void shutdownFromAnotherThreadWithoutEndAllowThreadsFinishesCleanly() {
       Interpreter interp = run(false);
       interp.awaitThreads();

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The words the checks of "Embed with workers" share: where each rule is in the lesson, and how a
+ * The words the checks of chapter 8's exercises share: where each rule is in the lesson, and how a
  * thread's exception reads. A message says what the code did and which rule it broke; it never says
  * which line to write.
  */
 final class EmbedFeedback {
   static final String HINT = "./gilbook hint embed-with-workers";
+  static final String SHUTDOWN_HINT = "./gilbook hint shutdown-from-another-thread";
 
   static final String STARTS_HOLDING = "\"The main thread starts out holding the GIL\"";
   static final String GIVE_IT_AWAY = "\"Give it away: BeginAllowThreads\"";
@@ -59,6 +60,11 @@ final class EmbedFeedback {
 
   /** The rule an exception broke, with the lesson's section that states it. */
   static String ruleBrokenBy(Throwable t) {
+    return ruleBrokenBy(t, HINT);
+  }
+
+  /** As {@link #ruleBrokenBy(Throwable)}, ending with the given exercise's hint command. */
+  static String ruleBrokenBy(Throwable t, String hint) {
     String type = t.getClass().getSimpleName();
     String message = String.valueOf(t.getMessage());
     String rule =
@@ -73,7 +79,7 @@ final class EmbedFeedback {
           case "GilStateError" -> gilStateRule(message);
           default -> "read the exception above: it names what went wrong.";
         };
-    return rule + " Or " + HINT + ".";
+    return rule + " Or " + hint + ".";
   }
 
   private static String gilStateRule(String message) {

@@ -1,6 +1,7 @@
 package gilbook.exercises.checks.ch08;
 
 import gilbook.exercises.contract.EmbedWithWorkers;
+import gilbook.exercises.contract.ShutdownFromAnotherThread;
 import gilbook.runtime.Clock;
 import gilbook.runtime.Cond;
 import gilbook.runtime.DeadlockError;
@@ -23,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Runs the learner's host program the way a .NET process runs its {@code Main}: on a native thread
@@ -32,13 +35,18 @@ import java.util.Set;
  * code runs and read and freed after it returns.
  *
  * <p>{@link #joinWorkers()} is C#'s {@code Thread.Join}: a wait on a mutex and a condition variable
- * that keeps the GIL if the caller holds it, unlike Python's {@code Thread.join}.
+ * that keeps the GIL if the caller holds it, unlike Python's {@code Thread.join}. {@link #exit()}
+ * waits the same way for the exit handlers, which it runs on a thread of their own ({@value
+ * #EXIT_HANDLER}), after the run's exit delay.
  *
  * <p>Besides the interpreter's trace and statistics, a run records who appended what ({@link
  * AppendLedger}) and who waits for the GIL in which call ({@link GilLog}). Virtual time, four
  * cores: the same plan always gives the same run. Not thread-safe.
  */
-final class EmbedHost implements EmbedWithWorkers.Host {
+final class EmbedHost implements ShutdownFromAnotherThread.Host {
+  /** The thread {@link #exit()} runs the exit handlers on. */
+  static final String EXIT_HANDLER = "ExitHandler";
+
   /** How far a run may go in virtual time: far beyond any plan's work and start-up delays. */
   static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
@@ -55,6 +63,14 @@ final class EmbedHost implements EmbedWithWorkers.Host {
    * @param engineStopped whether the engine was shut down when main returned
    * @param exceptions what escaped a thread's body, by thread
    * @param end the interpreter's shutdown report
+   * @param exit what the exit handler thread saw, or {@code null} if {@code host.exit()} was never
+   *     called
+   * @param mainReleased whether Main released the GIL with BeginAllowThreads once the learner's
+   *     code ran
+   * @param mainTookBackWith every call with which Main took the GIL back after that ({@link
+   *     GilLog#mainTookBackWithAny()})
+   * @param shutdownFoundHolder who held the GIL when each thread's Shutdown asked for it ({@link
+   *     GilLog#shutdownFoundHolder()})
    */
   record Outcome(
       EmbedPlan plan,
@@ -65,11 +81,25 @@ final class EmbedHost implements EmbedWithWorkers.Host {
       Stall stall,
       boolean engineStopped,
       Map<String, Throwable> exceptions,
-      ShutdownReport end) {
+      ShutdownReport end,
+      ExitRun exit,
+      boolean mainReleased,
+      List<String> mainTookBackWith,
+      Map<String, String> shutdownFoundHolder) {
     boolean finished() {
       return stall == null;
     }
   }
+
+  /**
+   * What the exit handler thread saw.
+   *
+   * @param handlers how many exit handlers it ran
+   * @param runningBefore whether the engine was running when the handlers started
+   * @param runningAfter whether it was still running when they were done (or one raised)
+   * @param done whether the handlers returned or raised (not stopped by a deadlock)
+   */
+  record ExitRun(int handlers, boolean runningBefore, boolean runningAfter, boolean done) {}
 
   private final Interpreter interp;
   private final EmbedPlan plan;
@@ -79,12 +109,22 @@ final class EmbedHost implements EmbedWithWorkers.Host {
   private final List<String> names = new ArrayList<>();
   private final Set<String> finished = new LinkedHashSet<>();
   private final Set<String> joining = new LinkedHashSet<>();
+  private final Set<String> exiting = new LinkedHashSet<>();
+  private final List<Runnable> exitHandlers = new ArrayList<>();
+  private final long exitDelay;
   private int started;
   private int done;
+  private boolean exitCalled;
+  private boolean exitDone;
+  private boolean exitFinished;
+  private int exitHandlersRun;
+  private boolean runningBeforeExit;
+  private boolean runningAfterExit;
 
-  private EmbedHost(Interpreter interp, EmbedPlan plan, AppendLedger ledger) {
+  private EmbedHost(Interpreter interp, EmbedPlan plan, long exitDelay, AppendLedger ledger) {
     this.interp = interp;
     this.plan = plan;
+    this.exitDelay = exitDelay;
     this.ledger = ledger;
     this.mutex = interp.clock().newMutex("Thread.Join");
     this.cond = interp.clock().newCond("Thread.Join", mutex);
@@ -148,8 +188,74 @@ final class EmbedHost implements EmbedWithWorkers.Host {
     Work.cpu(plan.work());
   }
 
+  @Override
+  public void onExit(Runnable handler) {
+    Objects.requireNonNull(handler, "handler must not be null");
+    ledger.observe();
+    exitHandlers.add(handler);
+  }
+
+  @Override
+  public void exit() {
+    ledger.observe();
+    if (exitCalled) {
+      return;
+    }
+    exitCalled = true;
+    List<Runnable> handlers = List.copyOf(exitHandlers);
+    interp.startNative(
+        EXIT_HANDLER,
+        () -> {
+          if (exitDelay > 0) {
+            Work.sleep(Duration.ofNanos(exitDelay)); // the exit event reaches its thread
+          }
+          runningBeforeExit = PythonEngine.isInitialized();
+          try {
+            for (Runnable handler : handlers) {
+              exitHandlersRun++;
+              handler.run();
+            }
+          } catch (RuntimeException e) {
+            finishExit();
+            throw e;
+          }
+          // Not after an Error: that is how the runtime stops a stuck thread.
+          finishExit();
+        });
+    String me = PyThreadState.get().name();
+    exiting.add(me);
+    mutex.lock();
+    while (!exitDone) {
+      cond.await();
+    }
+    mutex.unlock();
+    exiting.remove(me);
+  }
+
+  private void finishExit() {
+    runningAfterExit = PythonEngine.isInitialized();
+    exitFinished = true;
+    mutex.lock();
+    exitDone = true;
+    cond.broadcast();
+    mutex.unlock();
+  }
+
   /** Runs the learner's {@code main} once with {@code plan}'s inputs. */
   static Outcome run(EmbedWithWorkers learner, EmbedPlan plan) {
+    return run(
+        plan, 0, (host, results) -> learner.main(host, plan.workers(), plan.items(), results));
+  }
+
+  /** Runs the learner's {@code main} once with {@code plan}'s inputs and an exit handler. */
+  static Outcome run(ShutdownFromAnotherThread learner, EmbedPlan plan, long exitDelay) {
+    return run(
+        plan,
+        exitDelay,
+        (host, results) -> learner.main(host, plan.workers(), plan.items(), results));
+  }
+
+  private static Outcome run(EmbedPlan plan, long exitDelay, BiConsumer<EmbedHost, PyList> main) {
     Interpreter interp =
         Interpreter.builder()
             .clock(Clock.virtual(plan.clockSeed()))
@@ -161,7 +267,7 @@ final class EmbedHost implements EmbedWithWorkers.Host {
     GilLog gil = new GilLog();
     interp.addListener(ledger);
     interp.addListener(gil);
-    EmbedHost host = new EmbedHost(interp, plan, ledger);
+    EmbedHost host = new EmbedHost(interp, plan, exitDelay, ledger);
     List<Long> values = new ArrayList<>();
     boolean[] read = new boolean[1];
     boolean[] stopped = new boolean[1];
@@ -174,11 +280,13 @@ final class EmbedHost implements EmbedWithWorkers.Host {
           interp.gilStateRelease(taken);
           gil.learnerStarts();
           try {
-            learner.main(host, plan.workers(), plan.items(), results);
+            main.accept(host, results);
           } catch (RuntimeException e) {
+            gil.learnerEnds();
             readBack(interp, ledger, results, values, read, stopped);
             throw e;
           }
+          gil.learnerEnds();
           // Not after an Error: that is how the runtime stops a stuck thread, and a stopped run
           // has nothing left to read back.
           readBack(interp, ledger, results, values, read, stopped);
@@ -196,8 +304,9 @@ final class EmbedHost implements EmbedWithWorkers.Host {
               gil.holder().orElse(null),
               gil.waiting(),
               List.copyOf(host.joining),
-              List.copyOf(host.names),
-              List.copyOf(host.finished),
+              List.copyOf(host.exiting),
+              host.allThreads(),
+              host.finishedThreads(),
               List.copyOf(escaped(interp).keySet()),
               gil.mainReleased(),
               gil.mainTookBackWith());
@@ -217,7 +326,35 @@ final class EmbedHost implements EmbedWithWorkers.Host {
         stall,
         stopped[0],
         exceptions,
-        interp.shutdown());
+        interp.shutdown(),
+        host.exitCalled
+            ? new ExitRun(
+                host.exitHandlersRun,
+                host.runningBeforeExit,
+                host.runningAfterExit,
+                host.exitFinished)
+            : null,
+        gil.mainReleased(),
+        gil.mainTookBackWithAny(),
+        gil.shutdownFoundHolder());
+  }
+
+  /** The started threads, the exit handler's last. */
+  private List<String> allThreads() {
+    List<String> all = new ArrayList<>(names);
+    if (exitCalled) {
+      all.add(EXIT_HANDLER);
+    }
+    return List.copyOf(all);
+  }
+
+  /** Those of them that finished. */
+  private List<String> finishedThreads() {
+    List<String> all = new ArrayList<>(finished);
+    if (exitFinished) {
+      all.add(EXIT_HANDLER);
+    }
+    return List.copyOf(all);
   }
 
   /** Main, after the learner's main: notes the engine's state, reads the list and frees it. */

@@ -230,7 +230,9 @@ class EmbedWithWorkersChecks {
           String rule;
           if (!cpu.isEmpty()) {
             rule =
-                "a thread running .NET code never offers the GIL to anyone: chapter 8, "
+                "a thread running .NET code never reaches a check point where it would honour a"
+                    + " waiter's drop request, so it keeps the GIL until it releases it itself:"
+                    + " chapter 8, "
                     + STARTS_HOLDING
                     + " and "
                     + EVERY_CALL

@@ -3,6 +3,7 @@ package gilbook.exercises.checks.ch08;
 import gilbook.runtime.GilListener;
 import gilbook.runtime.TraceEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ final class GilLog implements GilListener {
   private String holder;
   private boolean mainReleased;
   private String mainTookBackWith;
+  private final java.util.Set<String> mainTookBackWithAny = new java.util.LinkedHashSet<>();
+  private final Map<String, String> shutdownFoundHolder = new LinkedHashMap<>();
   private boolean learnerStarted;
 
   /** From now on Main's GIL calls are the learner's, not the host's set-up. */
@@ -26,9 +29,18 @@ final class GilLog implements GilListener {
     learnerStarted = true;
   }
 
+  /** From now on Main's GIL calls are the host's read-back, no longer the learner's. */
+  synchronized void learnerEnds() {
+    learnerStarted = false;
+  }
+
   @Override
   public synchronized void onTakeRequest(TraceEvent event) {
-    waiting.put(event.thread(), callerOfTake());
+    String call = callerOfTake();
+    waiting.put(event.thread(), call);
+    if (Stall.SHUTDOWN.equals(call) && !shutdownFoundHolder.containsKey(event.thread())) {
+      shutdownFoundHolder.put(event.thread(), holder == null ? "" : holder);
+    }
   }
 
   @Override
@@ -37,6 +49,7 @@ final class GilLog implements GilListener {
     holder = event.thread();
     if (learnerStarted && mainReleased && MAIN.equals(event.thread())) {
       mainTookBackWith = call;
+      mainTookBackWithAny.add(call == null ? "a GIL call" : call);
     }
   }
 
@@ -66,6 +79,19 @@ final class GilLog implements GilListener {
   /** The call with which Main last took the GIL back after releasing it, or {@code null}. */
   synchronized String mainTookBackWith() {
     return mainTookBackWith;
+  }
+
+  /** Every call with which Main took the GIL back after releasing it, in order of first use. */
+  synchronized List<String> mainTookBackWithAny() {
+    return List.copyOf(mainTookBackWithAny);
+  }
+
+  /**
+   * For each thread whose PythonEngine.Shutdown() asked for the GIL, who held it at that moment
+   * ({@code ""} for nobody). A thread that already held the GIL asks for nothing and is absent.
+   */
+  synchronized Map<String, String> shutdownFoundHolder() {
+    return new LinkedHashMap<>(shutdownFoundHolder);
   }
 
   /**

@@ -6,15 +6,17 @@ import java.util.Map;
 
 /**
  * Where a run that never finished was stuck: who held the GIL, who waited for it in which call, who
- * waited in {@code host.joinWorkers()}, which threads had finished, and what Main had done with the
- * GIL. From these it tells apart the cases the lesson names. Immutable.
+ * waited in {@code host.joinWorkers()} or {@code host.exit()}, which threads had finished, and what
+ * Main had done with the GIL. From these it tells apart the cases the lesson names. Immutable.
  *
  * @param timeLimit whether the virtual time limit stopped the run (otherwise the deadlock watchdog)
  * @param watchdog the runtime's own report
  * @param holder the thread holding the GIL, or {@code null}
  * @param waiting threads waiting for the GIL, each with the call it waits in
  * @param joining threads waiting in {@code host.joinWorkers()}
- * @param threads the threads {@code host.startWorker} started, in start order
+ * @param exiting threads waiting in {@code host.exit()} for the exit handler
+ * @param threads the threads {@code host.startWorker} started, in start order, then the exit
+ *     handler's if {@code host.exit()} started it
  * @param finished those of them that had finished
  * @param raised those of them whose body raised
  * @param mainReleased whether Main released the GIL with BeginAllowThreads
@@ -26,6 +28,7 @@ record Stall(
     String holder,
     Map<String, String> waiting,
     List<String> joining,
+    List<String> exiting,
     List<String> threads,
     List<String> finished,
     List<String> raised,
@@ -38,7 +41,10 @@ record Stall(
   enum Cause {
     /** Main kept the GIL from Initialize on and waits in Thread.Join for workers that need it. */
     MAIN_NEVER_RELEASED,
-    /** Main took the GIL back and waits for a thread whose Shutdown waits for that GIL. */
+    /**
+     * Main took the GIL back (or never gave it away) and waits for a thread whose Shutdown waits
+     * for that GIL.
+     */
     SHUTDOWN_WAITS_FOR_MAIN,
     /** Main took the GIL back while workers still needed it, then waited for them. */
     MAIN_TOOK_IT_BACK_TOO_SOON,
@@ -47,15 +53,21 @@ record Stall(
   }
 
   Cause cause() {
-    boolean mainHoldsWhileJoining = GilLog.MAIN.equals(holder) && joining.contains(GilLog.MAIN);
-    if (timeLimit || !mainHoldsWhileJoining) {
+    boolean mainHoldsWhileWaiting =
+        GilLog.MAIN.equals(holder)
+            && (joining.contains(GilLog.MAIN) || exiting.contains(GilLog.MAIN));
+    if (timeLimit || !mainHoldsWhileWaiting) {
       return Cause.OTHER;
     }
+    boolean shutdownWaits =
+        waiting.entrySet().stream()
+            .anyMatch(w -> !w.getKey().equals(GilLog.MAIN) && w.getValue().equals(SHUTDOWN));
     if (!mainReleased) {
-      return Cause.MAIN_NEVER_RELEASED;
+      return shutdownWaits && !joining.contains(GilLog.MAIN)
+          ? Cause.SHUTDOWN_WAITS_FOR_MAIN
+          : Cause.MAIN_NEVER_RELEASED;
     }
-    if (waiting.entrySet().stream()
-        .anyMatch(w -> !w.getKey().equals(GilLog.MAIN) && w.getValue().equals(SHUTDOWN))) {
+    if (shutdownWaits) {
       return Cause.SHUTDOWN_WAITS_FOR_MAIN;
     }
     return mainTookBackWith != null ? Cause.MAIN_TOOK_IT_BACK_TOO_SOON : Cause.OTHER;
@@ -92,6 +104,8 @@ record Stall(
       parts.add("waits for the GIL" + by + " in " + waiting.get(thread));
     } else if (joining.contains(thread)) {
       parts.add("waits in host.joinWorkers(), a .NET Thread.Join, which keeps the GIL");
+    } else if (exiting.contains(thread)) {
+      parts.add("waits in host.exit() for the exit handler, a .NET wait, which keeps the GIL");
     }
     if (parts.isEmpty() || (parts.size() == 1 && thread.equals(holder))) {
       String raw = watchdogLine(thread);

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Judges who did the Python work of a run, from its {@link AppendLedger}: worker w's ints must all
  * have been appended by one started thread holding the GIL itself, a different thread for each
- * worker, none by Main, each int exactly once. Stateless.
+ * worker, none by Main (but for the ints an exercise asks Main to append), each int exactly once.
+ * Stateless.
  */
 final class WhoAppended {
   private WhoAppended() {}
@@ -48,6 +49,14 @@ final class WhoAppended {
 
   /** What is wrong with who appended what, one line per problem; empty when all is right. */
   static List<String> problems(EmbedHost.Outcome out) {
+    return problems(out, List.of());
+  }
+
+  /**
+   * As {@link #problems(EmbedHost.Outcome)}, but Main may (and must, for the check that asks it)
+   * append each of {@code mainAppends} once; those are judged by the caller, not here.
+   */
+  static List<String> problems(EmbedHost.Outcome out, List<Long> mainAppends) {
     EmbedPlan plan = out.plan();
     Map<Long, Integer> owner = new HashMap<>();
     for (int w = 0; w < plan.workers(); w++) {
@@ -61,15 +70,35 @@ final class WhoAppended {
     Set<Long> seen = new java.util.HashSet<>();
     List<String> strays = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    int[] mainsOwn = new int[1];
     out.appended()
         .forEach(
-            (thread, items) -> {
-              if (!out.threads().contains(thread)) {
+            (thread, all) -> {
+              List<AppendLedger.Item> items = new ArrayList<>(all);
+              if (thread.equals(GilLog.MAIN)) {
+                for (Long allowed : mainAppends) {
+                  if (items.removeIf(new FirstOf(allowed))) {
+                    mainsOwn[0]++;
+                  }
+                }
+                if (items.isEmpty()) {
+                  return;
+                }
+              }
+              // Where Main has ints of its own to append, only the workers' ints it appended count
+              // here; anything else it appended is judged as a stray below.
+              long theirs =
+                  mainAppends.isEmpty()
+                      ? items.size()
+                      : items.stream()
+                          .filter(i -> i.value() != null && owner.containsKey(i.value()))
+                          .count();
+              if (!out.threads().contains(thread) && theirs > 0) {
                 problems.add(
                     thread
                         + " appended "
-                        + items.size()
-                        + " of the ints itself: the workers were to make those calls");
+                        + theirs
+                        + " of the workers' ints itself: the workers were to make those calls");
               }
               for (AppendLedger.Item item : items) {
                 Integer w = item.value() == null ? null : owner.get(item.value());
@@ -106,15 +135,34 @@ final class WhoAppended {
     }
     if (problems.isEmpty()
         && out.finalValues() != null
-        && out.finalValues().size() != seen.size()) {
+        && out.finalValues().size() != seen.size() + mainsOwn[0]) {
       problems.add(
           "the list held "
               + out.finalValues().size()
               + " ints when main returned, not the "
-              + seen.size()
+              + (seen.size() + mainsOwn[0])
               + " appended");
     }
     return problems;
+  }
+
+  /** Matches the first item of the given value only, so that a second one is still judged. */
+  private static final class FirstOf implements java.util.function.Predicate<AppendLedger.Item> {
+    private final long value;
+    private boolean found;
+
+    FirstOf(long value) {
+      this.value = value;
+    }
+
+    @Override
+    public boolean test(AppendLedger.Item item) {
+      if (found || item.value() == null || item.value() != value) {
+        return false;
+      }
+      found = true;
+      return true;
+    }
   }
 
   private static String range(int worker, int items) {

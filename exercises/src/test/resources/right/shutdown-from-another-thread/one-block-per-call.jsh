@@ -1,0 +1,39 @@
+// RIGHT: Main takes the GIL for each of its Python calls separately, never for longer
+import gilbook.runtime.pythonnet.*;
+import gilbook.exercises.contract.ShutdownFromAnotherThread.Host;
+
+void main(Host host, int workers, int items, PyList results) {
+    PythonEngine.initialize(host.interp());
+    PythonEngine.beginAllowThreads();
+    host.onExit(() -> PythonEngine.shutdown());
+    for (int w = 0; w < workers; w++) {
+        int worker = w;
+        host.startWorker(() -> {
+            for (int i = 0; i < items; i++) {
+                try (GilState gil = Py.gil()) {
+                    PyLong item = PyLong.fromLong(1000 * (worker + 1) + i);
+                    results.append(item);
+                    item.decref();
+                }
+            }
+        });
+    }
+    host.work();
+    host.joinWorkers();
+    int n;
+    try (GilState gil = Py.gil()) {
+        n = results.size();
+    }
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+        try (GilState gil = Py.gil()) {
+            sum += ((PyLong) results.getItem(i)).asLong();
+        }
+    }
+    try (GilState gil = Py.gil()) {
+        PyLong total = PyLong.fromLong(sum);
+        results.append(total);
+        total.decref();
+    }
+    host.exit();
+}
