@@ -109,11 +109,11 @@ class CliTests {
     void listAsTextMarksTheCurrentExercise() {
       TempWorkbook.Run list = run("list");
       assertExit(0, list);
-      String first = TempWorkbook.FIRST.id();
+      Exercise first = TempWorkbook.FIRST;
       assertTrue(
-          list.out().lines().anyMatch(l -> l.contains(first) && l.contains("← current")),
+          list.out().lines().anyMatch(l -> l.contains(first.path()) && l.contains("← current")),
           list::toString);
-      assertContains(list.out(), "Next: ./gilbook check " + first);
+      assertContains(list.out(), "Next: ./gilbook check " + first.id());
     }
   }
 
@@ -644,7 +644,7 @@ class CliTests {
     @Test
     void watchMarksAPassingFileDoneAndOffersTheNextExercise()
         throws IOException, InterruptedException {
-      workbook.solveFirst();
+      workbook.copy().solveFirst();
       String first = TempWorkbook.FIRST.id();
       String second = TempWorkbook.EXERCISES.get(1).id();
       TempWorkbook.Run watch = workbook.runWithInput("q\n", "watch", "--poll");
@@ -658,7 +658,7 @@ class CliTests {
     @Test
     void theNextExerciseIsCheckedOnlyOnceTheLearnerSavesIt()
         throws IOException, InterruptedException {
-      workbook.solveFirst();
+      workbook.copy().solveFirst();
       String first = TempWorkbook.FIRST.id();
       String second = TempWorkbook.EXERCISES.get(1).id();
       TempWorkbook.Run watch = workbook.runWithInput("\n", "watch", "--poll");
