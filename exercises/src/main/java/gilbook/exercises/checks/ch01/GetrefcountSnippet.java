@@ -149,7 +149,8 @@ record GetrefcountSnippet(
               "a function's parameter",
               List.of(F, F_BODY, A, "f(a)"),
               COUNTING,
-              "inside f, who owns the list: the caller's name, the parameter p, and what else?",
+              "a call hands the reference it pushed to the parameter: who owns the list while f"
+                  + " runs?",
               random -> {
                 PyList a = subject(random);
                 long n = call(a.incref(), p -> Sys.getrefcount(p));
@@ -168,8 +169,8 @@ record GetrefcountSnippet(
               "everything at once",
               List.of("class C: pass", F, F_BODY, A, "o = C()", "o.x = (a, a)", "f(o.x[0])"),
               COUNTING,
-              "add up the name, the tuple's slots, the parameter and getrefcount's argument;"
-                  + " reading o.x[0] only feeds the call.",
+              "who owns the list while getrefcount runs, and what does reading o.x[0] hand to"
+                  + " f?",
               random -> {
                 PyList a = subject(random);
                 PyDict o = PyDict.empty(); // the instance's attribute storage
