@@ -1,16 +1,17 @@
 package gilbook.app;
 
 import static gilbook.app.TempWorkbook.REFCOUNT;
-import static gilbook.app.TempWorkbook.REFCOUNT_PATH;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gilbook.app.cli.Context;
 import gilbook.app.cli.GilbookCommand;
+import gilbook.exercises.manifest.Exercise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -80,8 +81,8 @@ class CliTests {
         assertTrue(Files.isRegularFile(workbook.resolve(row.path("path").asText())), row::toString);
         ids.add(row.path("id").asText());
       }
-      assertEquals(List.of(REFCOUNT, PREDICT), ids.subList(0, 2));
-      assertEquals(REFCOUNT_PATH, rows.get(0).path("path").asText());
+      assertEquals(TempWorkbook.EXERCISES.stream().map(Exercise::id).toList(), ids);
+      assertEquals(TempWorkbook.FIRST.path(), rows.get(0).path("path").asText());
       assertEquals("01", rows.get(0).path("chapter").asText());
       assertEquals("pending", rows.get(0).path("status").asText());
     }
@@ -108,9 +109,11 @@ class CliTests {
     void listAsTextMarksTheCurrentExercise() {
       TempWorkbook.Run list = run("list");
       assertExit(0, list);
-      assertContains(list.out(), REFCOUNT);
-      assertContains(list.out(), "← current");
-      assertContains(list.out(), "Next: ./gilbook check " + REFCOUNT);
+      Exercise first = TempWorkbook.FIRST;
+      assertTrue(
+          list.out().lines().anyMatch(l -> l.contains(first.path()) && l.contains("← current")),
+          list::toString);
+      assertContains(list.out(), "Next: ./gilbook check " + first.id());
     }
   }
 
@@ -174,7 +177,16 @@ class CliTests {
       assertTrue(report.path("total").asInt() >= 2, progress::toString);
       JsonNode chapter = report.path("chapters").get(0);
       assertEquals(1, chapter.path("done").asInt(), progress::toString);
-      assertEquals("done", chapter.path("exercises").get(0).path("status").asText());
+      List<String> done = new ArrayList<>();
+      chapter
+          .path("exercises")
+          .forEach(
+              e -> {
+                if (e.path("status").asText().equals("done")) {
+                  done.add(e.path("id").asText());
+                }
+              });
+      assertEquals(List.of(REFCOUNT), done, progress::toString);
 
       Files.writeString(workbook.learnerFile(), "void listAppend(PyList list, PyObject item) {\n");
       TempWorkbook.Run fail = run("check", REFCOUNT, "--json");
@@ -341,12 +353,18 @@ class CliTests {
       run("hint", REFCOUNT);
       TempWorkbook.Run progress = run("progress", "--json");
       assertExit(0, progress);
-      JsonNode exercises = progress.json().path("chapters").get(0).path("exercises");
-      assertEquals(REFCOUNT, exercises.get(0).path("id").asText());
-      assertEquals(2, exercises.get(0).path("hintLevel").asInt(-1), progress::toString);
-      assertEquals(3, exercises.get(0).path("hintLevels").asInt(-1), progress::toString);
-      assertEquals(0, exercises.get(1).path("hintLevel").asInt(-1), progress::toString);
-      assertEquals("pending", exercises.get(0).path("status").asText(), "existing fields stay");
+      JsonNode refcount = null;
+      JsonNode predict = null;
+      for (JsonNode e : progress.json().path("chapters").get(0).path("exercises")) {
+        refcount = e.path("id").asText().equals(REFCOUNT) ? e : refcount;
+        predict = e.path("id").asText().equals(PREDICT) ? e : predict;
+      }
+      assertNotNull(refcount, progress::toString);
+      assertNotNull(predict, progress::toString);
+      assertEquals(2, refcount.path("hintLevel").asInt(-1), progress::toString);
+      assertEquals(3, refcount.path("hintLevels").asInt(-1), progress::toString);
+      assertEquals(0, predict.path("hintLevel").asInt(-1), progress::toString);
+      assertEquals("pending", refcount.path("status").asText(), "existing fields stay");
       assertContains(run("progress").out(), REFCOUNT + "  hints 2/3");
     }
 
@@ -617,34 +635,38 @@ class CliTests {
     void watchChecksTheCurrentExerciseAndQuitsAtTheEndOfInput() throws InterruptedException {
       TempWorkbook.Run watch = run("watch", "--poll");
       assertExit(0, watch);
-      assertContains(watch.out(), "checking " + REFCOUNT);
-      assertContains(watch.out(), "✗ " + REFCOUNT);
-      assertContains(watch.out(), "Watching " + REFCOUNT_PATH);
+      assertContains(watch.out(), "checking " + TempWorkbook.FIRST.id());
+      assertContains(watch.out(), "✗ " + TempWorkbook.FIRST.id());
+      assertContains(watch.out(), "Watching " + TempWorkbook.FIRST.path());
       TempWorkbook.assertNoWorkerIsLeftRunning();
     }
 
     @Test
     void watchMarksAPassingFileDoneAndOffersTheNextExercise()
         throws IOException, InterruptedException {
-      Files.writeString(workbook.learnerFile(), TempWorkbook.solution());
+      workbook.copy().solveFirst();
+      String first = TempWorkbook.FIRST.id();
+      String second = TempWorkbook.EXERCISES.get(1).id();
       TempWorkbook.Run watch = workbook.runWithInput("q\n", "watch", "--poll");
       assertExit(0, watch);
-      assertContains(watch.out(), "✓ " + REFCOUNT);
-      assertContains(watch.out(), "Press Enter for the next exercise (" + PREDICT + ")");
-      assertEquals("done", status(REFCOUNT));
+      assertContains(watch.out(), "✓ " + first);
+      assertContains(watch.out(), "Press Enter for the next exercise (" + second + ")");
+      assertEquals("done", status(first));
       TempWorkbook.assertNoWorkerIsLeftRunning();
     }
 
     @Test
     void theNextExerciseIsCheckedOnlyOnceTheLearnerSavesIt()
         throws IOException, InterruptedException {
-      Files.writeString(workbook.learnerFile(), TempWorkbook.solution());
+      workbook.copy().solveFirst();
+      String first = TempWorkbook.FIRST.id();
+      String second = TempWorkbook.EXERCISES.get(1).id();
       TempWorkbook.Run watch = workbook.runWithInput("\n", "watch", "--poll");
       assertExit(0, watch);
-      assertContains(watch.out(), "✓ " + REFCOUNT);
-      assertContains(watch.out(), "(" + PREDICT + "). Read its task in");
-      assertFalse(watch.out().contains("checking " + PREDICT), watch::toString);
-      assertFalse(watch.out().contains("✗ " + PREDICT), watch::toString);
+      assertContains(watch.out(), "✓ " + first);
+      assertContains(watch.out(), "(" + second + "). Read its task in");
+      assertFalse(watch.out().contains("checking " + second), watch::toString);
+      assertFalse(watch.out().contains("✗ " + second), watch::toString);
       TempWorkbook.assertNoWorkerIsLeftRunning();
     }
   }

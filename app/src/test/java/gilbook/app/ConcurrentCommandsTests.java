@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConcurrentCommandsTests {
-  private static final String PREDICT = "predict-getrefcount";
   private static final Pattern LEVEL = Pattern.compile("^(\\d+)/\\d+ ", Pattern.MULTILINE);
 
   @TempDir Path dir;
@@ -71,14 +70,15 @@ class ConcurrentCommandsTests {
     TempWorkbook workbook = TempWorkbook.copyInto(dir.resolve("wb"));
     Files.writeString(workbook.learnerFile(), TempWorkbook.solution());
     try (Workbook window = Workbook.open(workbook.root())) { // opened first, as the window is
+      String next = window.next(window.exercise(REFCOUNT)).orElseThrow().id();
       ChildJvm check = gilbook(workbook, "check", REFCOUNT);
       ChildJvm hintRefcount = gilbook(workbook, "hint", REFCOUNT);
-      ChildJvm hintPredict = gilbook(workbook, "hint", PREDICT);
-      window.progress().current(PREDICT); // the learner opens the next exercise...
-      window.hints(window.exercise(PREDICT), null); // ...and clicks Hint
-      assertTrue(succeeded(check).output().contains("Next: ./gilbook check " + PREDICT));
+      ChildJvm hintNext = gilbook(workbook, "hint", next);
+      window.progress().current(next); // the learner opens the next exercise...
+      window.hints(window.exercise(next), null); // ...and clicks Hint
+      assertTrue(succeeded(check).output().contains("Next: ./gilbook check " + next));
       succeeded(hintRefcount);
-      succeeded(hintPredict);
+      succeeded(hintNext);
 
       // The window's copy predates every command above; one more click must keep their marks.
       window.hints(window.exercise(REFCOUNT), null);
@@ -86,8 +86,8 @@ class ConcurrentCommandsTests {
       Progress after = Progress.load(workbook.progressFile());
       assertTrue(after.isDone(REFCOUNT), "check's done mark survives: " + after.state());
       assertEquals(2, after.hintLevel(REFCOUNT), after.state().toString());
-      assertEquals(2, after.hintLevel(PREDICT), after.state().toString());
-      assertEquals(Optional.of(PREDICT), after.current());
+      assertEquals(2, after.hintLevel(next), after.state().toString());
+      assertEquals(Optional.of(next), after.current());
       assertEquals(after.state(), window.progress().state(), "the window's copy is fresh");
     }
   }

@@ -106,8 +106,11 @@ class MisbehavingCodeTests {
   private static void assertTheNextCommandWorks(String expectedStatus) {
     TempWorkbook.Run list = workbook.run("list", "--json");
     assertEquals(0, list.exit(), list::toString);
-    assertEquals(REFCOUNT, list.json().get(0).path("id").asText(), list::toString);
-    assertEquals(expectedStatus, list.json().get(0).path("status").asText(), list::toString);
+    String status = null;
+    for (var row : list.json()) {
+      status = row.path("id").asText().equals(REFCOUNT) ? row.path("status").asText() : status;
+    }
+    assertEquals(expectedStatus, status, list::toString);
   }
 
   private static void assertContains(String haystack, String needle) {

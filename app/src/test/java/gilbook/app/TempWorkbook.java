@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gilbook.app.engine.Workbook;
+import gilbook.exercises.manifest.Exercise;
+import gilbook.exercises.manifest.Manifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,9 +33,20 @@ public final class TempWorkbook implements AutoCloseable {
   /** The real workbook: Maven runs the app's tests in {@code app/}, so it is found upwards. */
   public static final Path REAL_ROOT = findRealRoot();
 
+  /**
+   * The exercise these tests write a learner's file for: refcount-by-hand, whose checks run the
+   * learner's code (not only compare numbers). Not the first exercise: see {@link #FIRST}.
+   */
   static final String REFCOUNT = "refcount-by-hand";
+
   static final String REFCOUNT_PATH = "exercises/01-why-the-gil/refcount_by_hand.jsh";
   static final String REFCOUNT_SOLUTION_PATH = "solutions/01-why-the-gil/refcount_by_hand.jsh";
+
+  /** The manifest's exercises, in order; read, not copied, so reordering them stales no test. */
+  public static final List<Exercise> EXERCISES = Manifest.load(REAL_ROOT).exercises();
+
+  /** The manifest's first exercise: where a fresh workbook starts. */
+  public static final Exercise FIRST = EXERCISES.get(0);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -120,6 +133,16 @@ public final class TempWorkbook implements AutoCloseable {
   /** The reference solution of refcount-by-hand, read from the real workbook. */
   public static String solution() {
     return new String(read(REAL_ROOT.resolve(REFCOUNT_SOLUTION_PATH)), StandardCharsets.UTF_8);
+  }
+
+  /** Writes the first exercise's reference solution into its learner file. */
+  void solveFirst() {
+    try {
+      Files.writeString(
+          root.resolve(FIRST.path()), Files.readString(REAL_ROOT.resolve(FIRST.solutionPath())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not solve " + FIRST.id() + " in " + root, e);
+    }
   }
 
   /** Puts the learner files back as shipped and forgets all progress, hints and backups. */

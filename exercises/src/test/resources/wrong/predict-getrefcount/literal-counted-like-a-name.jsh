@@ -1,4 +1,4 @@
-// WRONG: gives the fresh literal an owner besides the call's argument
+// WRONG: gives the literal passed to f an owner besides the parameter and the argument
 long[] predictions() {
-    return new long[] {2, 3, 4, 2, 2, 3};
+    return new long[] {2, 5, 4, 2, 3, 5, 3, 3, 5};
 }

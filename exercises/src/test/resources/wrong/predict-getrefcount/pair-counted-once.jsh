@@ -1,4 +1,4 @@
-// WRONG: counts a list that holds the same object in two slots as one owner
+// WRONG: counts a container that holds the same object in several slots as one owner
 long[] predictions() {
-    return new long[] {2, 3, 3, 2, 1, 3};
+    return new long[] {2, 3, 3, 2, 3, 4, 3, 2, 4};
 }

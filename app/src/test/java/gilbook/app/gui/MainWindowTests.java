@@ -86,17 +86,29 @@ class MainWindowTests {
         .get(FX_SECONDS, TimeUnit.SECONDS);
   }
 
+  /**
+   * Waits for the window's first exercise, then opens refcount-by-hand, whose learner file these
+   * tests write: its checks run the learner's code, so a check, a run and a compile error show.
+   */
+  private void openRefcount() throws Exception {
+    waitFor("the first exercise", () -> window.exercise() != null);
+    WaitForAsyncUtils.asyncFx(() -> window.selectExercise(workbook.exercise(REFCOUNT)))
+        .get(FX_SECONDS, TimeUnit.SECONDS);
+    waitFor(REFCOUNT, () -> window.exercise().id().equals(REFCOUNT));
+    waitFor("its file", () -> copy.learnerFile().equals(window.editor().file()));
+  }
+
   @Test
   void opensTheFirstExerciseBesideItsLesson() throws Exception {
     waitFor("the first exercise", () -> window.exercise() != null);
-    assertEquals("refcount-by-hand", window.exercise().id());
+    assertEquals(TempWorkbook.FIRST.id(), window.exercise().id());
     assertTrue(window.editor().text().contains("TODO"));
-    assertEquals(copy.learnerFile(), window.editor().file());
+    assertEquals(copy.resolve(TempWorkbook.FIRST.path()), window.editor().file());
   }
 
   @Test
   void aFailingCheckShowsOneRowPerCheckThenTheSolutionPasses(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     robot.clickOn("#check");
     waitFor("the check", () -> !window.busy() && !window.checks().rowTitles().isEmpty());
     assertEquals(4, window.checks().rowTitles().size(), window.checks().rowTitles().toString());
@@ -107,13 +119,13 @@ class MainWindowTests {
     waitFor(
         "the second check", () -> !window.busy() && window.checks().summaryText().startsWith("✓"));
     assertTrue(window.checks().rowTitles().stream().allMatch(t -> t.startsWith("✓")));
-    assertTrue(workbook.progress().isDone("refcount-by-hand"));
+    assertTrue(workbook.progress().isDone(REFCOUNT));
     assertEquals(TempWorkbook.solution(), Files.readString(copy.learnerFile()), "autosaved");
   }
 
   @Test
   void aCompileErrorIsMarkedOnItsLine(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     type("void listAppend(PyList list, PyObject item) {\n  int x = \n}\n");
     robot.clickOn("#check");
     waitFor("the check", () -> !window.busy() && !window.checks().rowTitles().isEmpty());
@@ -123,7 +135,7 @@ class MainWindowTests {
 
   @Test
   void runningAnInterpreterStreamsOutputAndDrawsOneLanePerThread(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     type(
         TempWorkbook.solution()
             + "\nvar interp = Interpreter.builder().clock(Clock.virtual(1)).build();\n"
@@ -140,7 +152,7 @@ class MainWindowTests {
 
   @Test
   void runningAnExerciseDrawsItsScenariosTimeline(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     robot.clickOn("#run");
     waitFor("the run", () -> !window.busy() && window.console().getText().contains("GIL switches"));
     waitFor("the timeline", () -> window.timeline().timeline().laneCount() >= 1);
@@ -152,13 +164,13 @@ class MainWindowTests {
 
   @Test
   void hintsUnlockOneLevelAtATime(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     robot.clickOn("#hint");
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(1, workbook.progress().hintLevel("refcount-by-hand"));
+    assertEquals(1, workbook.progress().hintLevel(REFCOUNT));
     robot.clickOn("#hint");
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(2, workbook.progress().hintLevel("refcount-by-hand"));
+    assertEquals(2, workbook.progress().hintLevel(REFCOUNT));
   }
 
   /** The text of the tree row of exercise {@code id}, as drawn; "" when it is not drawn. */
@@ -174,7 +186,7 @@ class MainWindowTests {
 
   @Test
   void theTreeAndTheHintsFollowProgressWrittenByAnotherProcess(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     waitFor("the tree", () -> treeRow(REFCOUNT).startsWith("○"));
     try (Workbook cli = Workbook.open(copy.root())) { // what ./gilbook check and hint do
       Exercise e = cli.exercise(REFCOUNT);
@@ -199,7 +211,7 @@ class MainWindowTests {
 
   @Test
   void resetRestoresTheStubAndUndoBringsTheLearnersVersionBack(FxRobot robot) throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     String mine = "// my own attempt\n" + TempWorkbook.solution();
     type(mine);
     WaitForAsyncUtils.asyncFx(window::resetNow).get(FX_SECONDS, TimeUnit.SECONDS);
@@ -225,7 +237,7 @@ class MainWindowTests {
 
   @Test
   void theEditorReloadsWhenTheFileChangesOnDisk() throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     String outside = "// changed by another editor\n" + TempWorkbook.solution();
     Files.writeString(copy.learnerFile(), outside);
     waitFor("the reload", () -> window.editor().text().equals(outside));
@@ -233,7 +245,7 @@ class MainWindowTests {
 
   @Test
   void typingIsSavedWhenTheWindowCloses() throws Exception {
-    waitFor("the first exercise", () -> window.exercise() != null);
+    openRefcount();
     String typed = "// typed just before quitting\n" + TempWorkbook.solution();
     WaitForAsyncUtils.asyncFx(
             () -> {

@@ -2,6 +2,7 @@ package gilbook.exercises.checks.ch01;
 
 import gilbook.exercises.contract.PredictRefcount;
 import gilbook.exercises.grading.ExerciseScenario;
+import gilbook.exercises.grading.Seed;
 import gilbook.exercises.grading.Submission;
 import gilbook.runtime.Clock;
 import gilbook.runtime.Interpreter;
@@ -30,7 +31,10 @@ public final class PredictRefcountScenario implements ExerciseScenario {
             .clock(Clock.virtual(ExerciseScenario.RUN_SEED))
             .stderr(new PrintStream(OutputStream.nullOutputStream()))
             .build()) {
-      interp.run(() -> GetrefcountSnippet.ALL.forEach(s -> s.simulate().getAsLong()));
+      interp.run(
+          () ->
+              GetrefcountSnippet.ALL.forEach(
+                  s -> s.simulate().applyAsLong(Seed.random("snippet " + s.number()))));
     }
     out.println("Your predictions (Check compares them with what CPython 3.11 prints):");
     for (GetrefcountSnippet s : GetrefcountSnippet.ALL) {
@@ -38,7 +42,7 @@ public final class PredictRefcountScenario implements ExerciseScenario {
           predictions != null && predictions.length >= s.number()
               ? Long.toString(predictions[s.number() - 1])
               : "(none)";
-      out.println(String.format("  %d) %-70s you predict %s", s.number(), s.code(), guess));
+      out.println(String.format("  %d) %-32s you predict %s", s.number(), s.topic(), guess));
     }
     if (predictions != null && predictions.length != GetrefcountSnippet.ALL.size()) {
       out.println(
