@@ -27,10 +27,13 @@ record Server(long startNanos, long stepNanos, long stopNanos) {
   /** Name of the thread. */
   static final String THREAD = "server";
 
-  /** A start within the first 0.2 ms and steps of 50 to 150 microseconds. */
+  /**
+   * A start within the first 20 µs, during the extension's first hold, and steps of 50 to 150
+   * microseconds.
+   */
   static Server draw(SplittableRandom random, long stopNanos) {
     return new Server(
-        Inputs.momentNanos(random, 10_000, 200_000),
+        Inputs.momentNanos(random, 1_000, 20_000),
         Inputs.momentNanos(random, 50_000, 150_000),
         stopNanos);
   }

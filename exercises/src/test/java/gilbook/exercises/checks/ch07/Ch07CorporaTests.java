@@ -31,7 +31,11 @@ class Ch07CorporaTests {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Path CORPORA = Path.of("src/test/resources").toAbsolutePath();
   private static final List<String> EXERCISES =
-      List.of("update-in-place-copy", "update-in-place-reattach", "compute-prime-factors");
+      List.of(
+          "update-in-place-copy",
+          "update-in-place-reattach",
+          "compute-prime-factors",
+          "update-in-place-batched");
   private static final int SEEDS = Integer.getInteger("gilbook.ch07.seeds", 1);
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
