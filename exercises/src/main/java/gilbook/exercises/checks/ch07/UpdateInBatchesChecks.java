@@ -255,7 +255,8 @@ class UpdateInBatchesChecks {
         : String.format("%.1f ms", nanos / 1e6);
   }
 
-  private static String times(long n) {
+  /** "once", "2 times", "1,024 times". */
+  static String times(long n) {
     return n == 1 ? "once" : String.format("%,d times", n);
   }
 }

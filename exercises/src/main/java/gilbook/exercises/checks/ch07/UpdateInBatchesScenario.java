@@ -50,10 +50,9 @@ public final class UpdateInBatchesScenario implements ExerciseScenario {
       RunReport.print(out, o, "batching.compute");
       long[] w = waits.of(Server.THREAD);
       out.printf(
-          "Thread %s waited for the GIL %d times: 99th percentile %s, longest %s (target %d"
-              + " µs).%n",
+          "Thread %s waited for the GIL %s: 99th percentile %s, longest %s (target %d µs).%n",
           Server.THREAD,
-          w.length,
+          UpdateInBatchesChecks.times(w.length),
           UpdateInBatchesChecks.span(waits.percentile(Server.THREAD, 99)),
           UpdateInBatchesChecks.span(waits.percentile(Server.THREAD, 100)),
           plan.targetNanos() / 1_000);
