@@ -173,6 +173,11 @@ class UpdateInBatchesChecks {
     if (r.out().extension().acquisitions() <= 2) {
       return "it read or wrote the whole list in one hold";
     }
+    if (r.waits().percentile(Server.THREAD, 99) > r.out().extension().longestHold()) {
+      return "the other thread waited longer than any one hold, so it waited through two holds"
+          + " back to back: after the extension dropped the GIL it took it straight back before"
+          + " the other thread could";
+    }
     return "each wait of the other thread lasts as long as the extension's hold that caused it";
   }
 
