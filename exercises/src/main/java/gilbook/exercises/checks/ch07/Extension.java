@@ -1,6 +1,7 @@
 package gilbook.exercises.checks.ch07;
 
 import gilbook.exercises.grading.Scenario;
+import gilbook.runtime.GilListener;
 import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
@@ -76,6 +77,7 @@ final class Extension {
 
   private final long[] numbers;
   private final Map<String, Beside> others = new LinkedHashMap<>();
+  private final List<GilListener> listeners = new ArrayList<>();
 
   private Extension(long[] numbers) {
     this.numbers = numbers.clone();
@@ -89,6 +91,12 @@ final class Extension {
   /** Adds a Python thread that runs {@code body}, started right after the extension. */
   Extension with(String name, Beside body) {
     others.put(name, body);
+    return this;
+  }
+
+  /** Adds a listener to the run's interpreter, such as a record of each thread's GIL waits. */
+  Extension listening(GilListener listener) {
+    listeners.add(listener);
     return this;
   }
 
@@ -111,6 +119,7 @@ final class Extension {
             b -> b.cores(2),
             interp -> {
               interp.addListener(progress);
+              listeners.forEach(interp::addListener);
               interp.run(
                   () -> {
                     PyList list = PyList.ofLongs(numbers);

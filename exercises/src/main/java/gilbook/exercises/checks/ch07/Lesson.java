@@ -8,6 +8,7 @@ package gilbook.exercises.checks.ch07;
 final class Lesson {
   static final String STRATEGY_1 = "Strategy 1: copy out, compute detached, write back";
   static final String STRATEGY_2 = "Strategy 2: re-attach for each element";
+  static final String BATCHING = "Batching: re-attach every K items";
   static final String DETACHED = "Be careful while detached";
   static final String BOUND_AND_PY = "Bound<'py, T> and Py<T>";
   static final String WORKBOOK = "In the workbook";

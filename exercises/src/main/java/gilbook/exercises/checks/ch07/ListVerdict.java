@@ -63,10 +63,22 @@ final class ListVerdict {
             + String.join("; ", parts));
   }
 
-  /** "item 4", "items 4 and 7", "items 1, 4 and 7" (indexes, counting from 0). */
+  /** Past this many indexes a list of them is cut short: a list may hold thousands of items. */
+  private static final int LISTED = 20;
+
+  /**
+   * "item 4", "items 4 and 7", "items 1, 4 and 7" (indexes, counting from 0); past {@value #LISTED}
+   * indexes, "items 0, 1, 2, 3, 4, ... and 1999 (1,500 items)".
+   */
   static String items(List<Integer> indexes) {
     if (indexes.size() == 1) {
       return "item " + indexes.get(0);
+    }
+    if (indexes.size() > LISTED) {
+      List<String> first = indexes.subList(0, 5).stream().map(String::valueOf).toList();
+      return String.format(
+          "items %s, ... and %d (%,d items)",
+          String.join(", ", first), indexes.get(indexes.size() - 1), indexes.size());
     }
     List<String> names = indexes.stream().map(String::valueOf).toList();
     return "items "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gilbook.exercises.contract.PrimeFactors;
+import gilbook.exercises.contract.UpdateInBatches;
 import gilbook.exercises.contract.UpdateInPlace;
 import gilbook.exercises.grading.ExerciseScenario;
 import gilbook.exercises.grading.Seed;
@@ -104,5 +105,33 @@ class Ch07ScenarioTests {
             PrimeFactors.class,
             new ComputePrimeFactorsScenario());
     assertTrue(stub.contains("6 of them holding the GIL"), stub);
+  }
+
+  @Test
+  void theBatchingStubIsShownMakingTheServerWaitForTheWholeCall() throws Exception {
+    String out =
+        run(
+            STUBS.resolve("update_in_place_batched.jsh.stub"),
+            UpdateInBatches.class,
+            new UpdateInBatchesScenario());
+    assertTrue(out.startsWith("numbers = a list of "), out);
+    assertTrue(out.contains("update_in_place_batched returned."), out);
+    assertTrue(out.contains("(100.0% of its run)"), out);
+    // The server waits through the whole call: its 99th percentile is in milliseconds.
+    assertTrue(
+        out.matches("(?s).*Thread server waited for the GIL .*: 99th percentile \\d+\\.\\d ms.*"),
+        out);
+  }
+
+  @Test
+  void theBatchingSolutionIsShownKeepingTheTarget() throws Exception {
+    String out =
+        run(
+            SOLUTIONS.resolve("update_in_place_batched.jsh"),
+            UpdateInBatches.class,
+            new UpdateInBatchesScenario());
+    assertTrue(out.contains("update_in_place_batched returned."), out);
+    assertTrue(out.contains("0 of them holding the GIL"), out);
+    assertTrue(out.contains("the checks allow"), out);
   }
 }
