@@ -27,7 +27,9 @@ void apply(Python py, Bound<PyList> numbers, Batching batching) {
             long[] results = java.util.Arrays.stream(values).map(batching::compute).toArray();
             Python.runAttached(inner -> {
                 PyList list = ref.bind(inner).get();
-                for (int i = 0; i < results.length && at + i < list.size(); i++) {
+                // One len() per hold: each is an access the other thread waits through.
+                int n = Math.max(0, Math.min(results.length, list.size() - at));
+                for (int i = 0; i < n; i++) {
                     PyLong value = PyLong.fromLong(results[i]);
                     list.setItem(at + i, value);
                     value.decref();
