@@ -19,10 +19,15 @@ import java.util.SplittableRandom;
  * #boundNanos}, twice the computation), {@code K >= 5 ms / itemCost}.
  *
  * <p>Two kinds of trial, one of each per check, make those windows disjoint, so that no K fixed in
- * advance passes both, while the largest K the target allows, or half of it, passes each with room:
+ * advance passes both, while the largest K the target allows passes each:
  *
  * <ul>
- *   <li>tight: a target of 30 to 45 µs (K at most 450) and items of 80 to 120 µs (K at least 42);
+ *   <li>tight: a target of 30 to 45 µs (K at most 450) and items of 16 to 30 µs, drawn for the
+ *       target so that its ceiling is {@value #NARROW_FROM} to {@value #NARROW_TO} times the floor.
+ *       The window is narrow and sits just under the ceiling: a K worked out from the item cost
+ *       alone ({@code 10 ms / itemCost}, or any K that keeps the intervals under half the
+ *       computation) is over the ceiling, and {@code 5 ms / itemCost} is under the floor. Only a K
+ *       taken from the target, close to its ceiling, passes.
  *   <li>loose: a target of 280 to 350 µs (K at most 3,500) and items of 6 to 8 µs (K at least 625).
  * </ul>
  *
@@ -36,6 +41,17 @@ record BatchPlan(String kind, int size, long targetNanos, long itemNanos, Server
   /** What one list access costs with the GIL held: one instruction. */
   static final long ACCESS_NANOS = Batching.ACCESS_COST.toNanos();
 
+  /** CPython's default switch interval: what each re-attachment beside the server waits. */
+  static final long INTERVAL_NANOS = 5_000_000;
+
+  /**
+   * In a tight trial the target's ceiling on K is between these two multiples of the time bound's
+   * floor on K.
+   */
+  static final double NARROW_FROM = 1.4;
+
+  static final double NARROW_TO = 1.8;
+
   /** The server keeps going this long past the bound, so a slow extension still meets it. */
   private static final long SERVER_PAST_BOUND = 10_000_000;
 
@@ -47,12 +63,25 @@ record BatchPlan(String kind, int size, long targetNanos, long itemNanos, Server
   }
 
   static BatchPlan tight(SplittableRandom random) {
+    int size = Inputs.between(random, 6_000, 8_000);
+    int target = Inputs.between(random, 30, 45);
     return of(
         random,
         "tight",
-        Inputs.between(random, 1_500, 2_500),
-        Inputs.between(random, 30, 45),
-        Inputs.between(random, 80, 120));
+        size,
+        target,
+        Inputs.between(
+            random, itemMicros(target, NARROW_FROM, true), itemMicros(target, NARROW_TO, false)));
+  }
+
+  /**
+   * The item cost, in whole microseconds, at which the target's ceiling is {@code ratio} times the
+   * time bound's floor: {@code (target / 2 ACCESS) / (INTERVAL / item) = ratio}. Rounded inwards,
+   * up for the low end of the range and down for the high end.
+   */
+  private static int itemMicros(int targetMicros, double ratio, boolean up) {
+    double micros = ratio * 2 * ACCESS_NANOS * INTERVAL_NANOS / (targetMicros * 1_000.0) / 1_000;
+    return (int) (up ? Math.ceil(micros) : Math.floor(micros));
   }
 
   static BatchPlan loose(SplittableRandom random) {

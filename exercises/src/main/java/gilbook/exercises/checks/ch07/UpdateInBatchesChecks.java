@@ -152,15 +152,17 @@ class UpdateInBatchesChecks {
           () ->
               String.format(
                   "its 99th-percentile wait was %s, over %d waits; the extension took the"
-                      + " GIL %s, and its longest hold was %s: %s",
+                      + " GIL %s, and its longest hold was %s (as long as %,d list accesses):"
+                      + " %s",
                   span(p99),
                   waits.length,
                   times(r.out().extension().acquisitions()),
                   span(r.out().extension().longestHold()),
+                  r.out().extension().longestHold() / BatchPlan.ACCESS_NANOS,
                   holdsAdvice(r)),
           Lesson.rule(
               "a thread that wants the GIL waits as long as the extension holds it: keep each"
-                  + " batch small enough for the target",
+                  + " batch small enough for the target, whatever the item cost",
               Lesson.BATCHING,
               ID));
     }

@@ -1,11 +1,12 @@
-// RIGHT: PyO3 0.26's names (py.detach, Python.attach, Python.runAttached), a while loop, and half of the largest K for safety
+// RIGHT: PyO3 0.26's names (py.detach, Python.attach, Python.runAttached), a while loop, and a tenth below the largest K for safety
 import gilbook.runtime.pyo3.*;
 import gilbook.exercises.contract.Batching;
 
 void apply(Python py, Bound<PyList> numbers, Batching batching) {
-    // Two accesses per item in each wait (write back, then read the next batch): halve that
-    // again to leave room.
-    int k = (int) Math.max(1, batching.target().toNanos() / (4 * Batching.ACCESS_COST.toNanos()));
+    // Two accesses per item in each wait (write back, then read the next batch), and a tenth
+    // less to leave room.
+    long perWait = batching.target().toNanos() / Batching.ACCESS_COST.toNanos();
+    int k = (int) Math.max(1, perWait / 2 * 9 / 10);
     Py<PyList> ref = numbers.unbind();
     py.detach(() -> {
         int start = 0;
@@ -26,7 +27,9 @@ void apply(Python py, Bound<PyList> numbers, Batching batching) {
             long[] results = java.util.Arrays.stream(values).map(batching::compute).toArray();
             Python.runAttached(inner -> {
                 PyList list = ref.bind(inner).get();
-                for (int i = 0; i < results.length && at + i < list.size(); i++) {
+                // One len() per hold: each is an access the other thread waits through.
+                int n = Math.max(0, Math.min(results.length, list.size() - at));
+                for (int i = 0; i < n; i++) {
                     PyLong value = PyLong.fromLong(results[i]);
                     list.setItem(at + i, value);
                     value.decref();
