@@ -1,6 +1,7 @@
 package gilbook.exercises.checks.ch08;
 
 import gilbook.exercises.grading.Submission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +32,30 @@ final class EmbedFeedback {
   /** {@code lines} as one block of a Feedback message, one per line. */
   static String block(List<String> lines) {
     return String.join(INDENT, lines);
+  }
+
+  /**
+   * What a run that never finished says, line by line: how it stopped (the watchdog found no thread
+   * that could move, or the virtual time limit passed), the watchdog's report, {@code whatMainDid}
+   * when it is not empty, and the exceptions the run began with.
+   */
+  static List<String> stalled(Stall stall, String whatMainDid, Map<String, Throwable> exceptions) {
+    List<String> got = new ArrayList<>();
+    got.add(
+        stall.timeLimit()
+            ? "the run was still going after "
+                + EmbedHost.TIME_LIMIT.toSeconds()
+                + " s of virtual time, far more than its work needs:"
+            : "the watchdog stopped the run: no thread could move again.");
+    got.addAll(stall.lines());
+    if (!whatMainDid.isEmpty()) {
+      got.add(whatMainDid);
+    }
+    if (!exceptions.isEmpty()) {
+      got.add("It began with an exception (see the first check):");
+      got.addAll(raised(exceptions));
+    }
+    return got;
   }
 
   /** "Worker-0 raised GilStateError: ... (line 31 of your file)", one per thread. */

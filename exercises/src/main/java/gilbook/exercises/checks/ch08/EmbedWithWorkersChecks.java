@@ -81,22 +81,7 @@ class EmbedWithWorkersChecks {
           if (stall == null) {
             return;
           }
-          List<String> got = new ArrayList<>();
-          got.add(
-              stall.timeLimit()
-                  ? "the run was still going after "
-                      + EmbedHost.TIME_LIMIT.toSeconds()
-                      + " s of virtual time, far more than its work needs:"
-                  : "the watchdog stopped the run: no thread could move again.");
-          got.addAll(stall.lines());
-          String cause = whatMainDid(stall);
-          if (!cause.isEmpty()) {
-            got.add(cause);
-          }
-          if (!out.exceptions().isEmpty()) {
-            got.add("It began with an exception (see the first check):");
-            got.addAll(EmbedFeedback.raised(out.exceptions()));
-          }
+          List<String> got = EmbedFeedback.stalled(stall, whatMainDid(stall), out.exceptions());
           throw Feedback.fail(
               "Main and every worker finish", with(out) + block(got), ruleFor(out, stall));
         });
