@@ -65,7 +65,16 @@ class BytecodeTests {
 
     @Test
     void readsEveryStoredListing() {
-      for (String f : List.of("reward.dis", "reward_call.dis", "counter.dis", "misc.dis")) {
+      for (String f :
+          List.of(
+              "reward.dis",
+              "reward_call.dis",
+              "counter.dis",
+              "misc.dis",
+              "window_len.dis",
+              "window_str.dis",
+              "window_append.dis",
+              "chain.dis")) {
         Listing.parse(listing(f));
       }
       assertEquals(
