@@ -295,7 +295,8 @@ public final class BytecodeVM implements AutoCloseable {
           case PRECALL ->
               skipCall =
                   policy == CheckPointPolicy.PY_311
-                      && quickening.skipsCall(f, in, callKind(stack, sp, in.arg(), kwNames));
+                      && quickening.skipsCall(
+                          f, in, callKind(stack, sp, in.arg(), kwNames, popTopAfterCall(code, pc)));
           case PUSH_NULL -> stack[sp++] = null;
           case POP_TOP -> release(stack[--sp]);
           case COPY -> {
@@ -552,14 +553,15 @@ public final class BytecodeVM implements AutoCloseable {
    * The kind of call whose guards the call about to be made passes (see {@link Quickening311}):
    * {@code n} arguments on the stack above the callable and its self-or-NULL.
    */
-  private static Quickening311.Kind callKind(Object[] stack, int sp, int n, List<String> kw) {
+  private static Quickening311.Kind callKind(
+      Object[] stack, int sp, int n, List<String> kw, boolean popTopAfterCall) {
     if (!kw.isEmpty()) {
       return Quickening311.Kind.OTHER;
     }
     Object x = stack[sp - n - 2];
     Object y = stack[sp - n - 1];
     if (x instanceof MethodDescriptor m) {
-      return m.name.equals("append") && y instanceof PyList && n == 1
+      return m.name.equals("append") && y instanceof PyList && n == 1 && popTopAfterCall
           ? Quickening311.Kind.LIST_APPEND
           : Quickening311.Kind.OTHER;
     }
@@ -572,6 +574,13 @@ public final class BytecodeVM implements AutoCloseable {
       };
     }
     return Quickening311.Kind.OTHER;
+  }
+
+  /** Whether the PRECALL at {@code pc} is followed by its CALL and then a POP_TOP. */
+  private static boolean popTopAfterCall(List<Instruction> code, int pc) {
+    return pc + 2 < code.size()
+        && code.get(pc + 1).opcode() == Opcode.CALL
+        && code.get(pc + 2).opcode() == Opcode.POP_TOP;
   }
 
   private static void releaseAll(Object[] values, int n) {

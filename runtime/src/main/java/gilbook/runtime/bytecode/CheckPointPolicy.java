@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
  * {@code Eval.instruction()}. In CPython the check ({@code CHECK_EVAL_BREAKER()}) comes at the end
  * of the instruction, after its jump or call. Immutable and thread-safe.
  *
- * <p>Sources for the 3.11 rules, all CPython v3.11.7: {@code Python/ceval.c} (the {@code TARGET}
- * named with each rule) and {@code Include/internal/pycore_code.h} ({@code
- * QUICKENING_WARMUP_DELAY}, {@code _PyCode_Warmup}, {@code adaptive_counter_start}). The
- * specialisation rules are modelled in {@link Quickening311}; NOTES-vm311.md at the repository root
- * says which were re-read and which were measured with python3 3.11.7.
+ * <p>Sources for the 3.11 rules: {@code Python/ceval.c} (the {@code TARGET} named with each rule)
+ * and {@code Python/specialize.c} of CPython's 3.11 branch, and {@code
+ * Include/internal/pycore_code.h} of v3.11.7 ({@code QUICKENING_WARMUP_DELAY}, {@code
+ * _PyCode_Warmup}). Each rule is also tested on a listing made by python3 3.11.7 ({@code
+ * CheckPoints311Tests}) and was measured on it with {@code dis.dis(f, adaptive=True)}. The
+ * specialisation rules are modelled in {@link Quickening311}, which says which copies of the source
+ * were read; NOTES-vm311.md at the repository root has the measurements.
  */
 public enum CheckPointPolicy {
   /**

@@ -181,14 +181,23 @@ class CheckPoints311Tests {
       losesOnlyDuringWarmup("window_append.dis");
     }
 
-    @Test
-    void strLosesUpdatesAllAlong() {
+    void losesAllAlong(String file) {
       for (long seed = 1; seed <= 3; seed++) {
-        long shortRun = lost("window_str.dis", 1_000, seed);
-        long longRun = lost("window_str.dis", 4_000, seed);
+        long shortRun = lost(file, 1_000, seed);
+        long longRun = lost(file, 4_000, seed);
         assertTrue(shortRun > 100, "lost " + shortRun + " of 4000, seed " + seed);
         assertTrue(longRun > 3 * shortRun, "lost " + longRun + " of 16000, seed " + seed);
       }
+    }
+
+    @Test
+    void strLosesUpdatesAllAlong() {
+      losesAllAlong("window_str.dis"); // PRECALL_NO_KW_STR_1 checks
+    }
+
+    @Test
+    void aPythonCallLosesUpdatesAllAlong() {
+      losesAllAlong("window_pycall.dis"); // the callee's RESUME checks
     }
   }
 }
