@@ -16,6 +16,7 @@ RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 SOURCES = {
     "len(items)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        len(items)\n        counter = c + 1\n",
     "items.append(i)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        items.append(i)\n        counter = c + 1\n",
+    "r = items.append(i)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        r = items.append(i)\n        counter = c + 1\n",
     "str(c)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        str(c)\n        counter = c + 1\n",
     "f(c) (Python)": "def f(x):\n    return x\ndef work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        f(c)\n        counter = c + 1\n",
 }
@@ -32,4 +33,4 @@ for what, src in SOURCES.items():
         for t in ts:
             t.join()
         lost.append(THREADS * N - g["counter"])
-    print(f"{what:18} lost {lost}")
+    print(f"{what:20} lost {lost}")

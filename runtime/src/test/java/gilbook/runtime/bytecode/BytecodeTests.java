@@ -74,6 +74,7 @@ class BytecodeTests {
               "window_len.dis",
               "window_str.dis",
               "window_append.dis",
+              "window_append_kept.dis",
               "window_pycall.dis",
               "chain.dis")) {
         Listing.parse(listing(f));

@@ -196,6 +196,12 @@ class CheckPoints311Tests {
     }
 
     @Test
+    void anAppendWhoseResultIsKeptLosesUpdatesAllAlong() {
+      // no POP_TOP after the CALL: PRECALL_NO_KW_METHOD_DESCRIPTOR_O, which checks
+      losesAllAlong("window_append_kept.dis");
+    }
+
+    @Test
     void aPythonCallLosesUpdatesAllAlong() {
       losesAllAlong("window_pycall.dis"); // the callee's RESUME checks
     }
