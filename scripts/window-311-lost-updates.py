@@ -1,6 +1,6 @@
 """Lost updates on real CPython for a read / call / write window on a shared global.
 
-Usage: python3 bench/python/window_311.py [THREADS] [N] [RUNS]
+Usage: python3 scripts/window-311-lost-updates.py [THREADS] [N] [RUNS]
 Each thread runs N iterations of `c = counter; CALL; counter = c + 1`, with
 sys.setswitchinterval(1e-6). Prints, per call in the window, the updates lost in each run.
 The same loops as runtime/src/test/resources/bytecode/window_*.py (NOTES-vm311.md).
