@@ -8,14 +8,19 @@ package gilbook.runtime;
  */
 public enum EvalBreakerPolicy {
   /**
-   * Before every instruction, like the tick-based GIL before Python 3.2 (and close to how often a
-   * pre-3.10 interpreter could switch inside a statement).
+   * Before every instruction, with the switch interval deciding when a drop is requested (the GIL
+   * of 3.2 and later): the finest interleaving the interval allows, an upper bound on the races. It
+   * is not the tick-counter GIL before 3.2, which switched every {@code sys.setcheckinterval()}
+   * instructions (100 by default) whatever the time.
    */
   EVERY_INSTRUCTION,
 
   /**
    * Only at back edges of loops and at calls, like CPython 3.10 and later ({@code JUMP_BACKWARD},
-   * {@code CALL} and {@code RESUME} in 3.11). A loop body without a call is atomic.
+   * {@code CALL} and {@code RESUME} in 3.11). A loop body without a call is atomic. Which
+   * instructions are check points is the caller's choice ({@code Eval.backEdge()}); the bytecode
+   * VM's {@code CheckPointPolicy} says which, including the 3.11 calls that stop checking once
+   * specialised.
    */
   BACK_EDGES_AND_CALLS
 }

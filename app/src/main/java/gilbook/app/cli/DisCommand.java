@@ -69,7 +69,10 @@ final class DisCommand implements Callable<Integer> {
   @Option(
       names = "--policy",
       defaultValue = "3.11",
-      description = "Check points: 3.11, 3.10 or tick.")
+      description =
+          "Check points: 3.11 (with its specialising interpreter's warm-up), 3.10, or tick (the"
+              + " eval breaker checked before every instruction under the switch interval; not"
+              + " the pre-3.2 GIL that switched every 100 instructions).")
   String policy;
 
   @Option(

@@ -51,6 +51,7 @@ public final class BytecodeVM implements AutoCloseable {
   private final Map<String, PyUnicode> names = new HashMap<>();
   private final Consumer<String> stdout;
   private long instructionsRun;
+  private final Quickening311 quickening = new Quickening311();
   private boolean closed;
 
   /**
@@ -256,6 +257,7 @@ public final class BytecodeVM implements AutoCloseable {
     int pc = 0;
     boolean tick = policy == CheckPointPolicy.TICK;
     List<String> kwNames = List.of();
+    boolean skipCall = false; // the last PRECALL specialised to one that skips CALL unchecked
     try {
       while (true) {
         Instruction in = code.get(pc);
@@ -275,7 +277,8 @@ public final class BytecodeVM implements AutoCloseable {
         if (stack.length - sp < 8) {
           stack = java.util.Arrays.copyOf(stack, stack.length * 2);
         }
-        if (tick || !policy.checks(op, true, true) && !policy.checks(op, true, false)) {
+        if (tick
+            || !policy.checks(in, true, true, false) && !policy.checks(in, true, false, false)) {
           Eval.instruction(); // never a check point here (or tick: checked before)
           tick = true;
         } else {
@@ -287,7 +290,13 @@ public final class BytecodeVM implements AutoCloseable {
         boolean pythonCallee = false;
         int next = pc + 1;
         switch (op) {
-          case CACHE, RESUME, NOP, PRECALL -> {}
+          case CACHE, NOP -> {}
+          case RESUME -> quickening.warmup(f);
+          case PRECALL ->
+              skipCall =
+                  policy == CheckPointPolicy.PY_311
+                      && quickening.skipsCall(
+                          f, in, callKind(stack, sp, in.arg(), kwNames, popTopAfterCall(code, pc)));
           case PUSH_NULL -> stack[sp++] = null;
           case POP_TOP -> release(stack[--sp]);
           case COPY -> {
@@ -405,6 +414,9 @@ public final class BytecodeVM implements AutoCloseable {
             }
           }
           case JUMP_FORWARD, JUMP_BACKWARD -> {
+            if (op == Opcode.JUMP_BACKWARD) {
+              quickening.warmup(f);
+            }
             next = f.indexOf(in.target());
             jumped = true;
           }
@@ -417,6 +429,18 @@ public final class BytecodeVM implements AutoCloseable {
             release(cond);
             boolean onTrue = op.name().endsWith("_TRUE");
             if (truth == onTrue) {
+              next = f.indexOf(in.target());
+              jumped = true;
+            }
+          }
+          case POP_JUMP_FORWARD_IF_NONE,
+              POP_JUMP_FORWARD_IF_NOT_NONE,
+              POP_JUMP_BACKWARD_IF_NONE,
+              POP_JUMP_BACKWARD_IF_NOT_NONE -> {
+            Object cond = stack[--sp];
+            boolean none = cond instanceof PyNone;
+            release(cond);
+            if (none != op.name().endsWith("_NOT_NONE")) {
               next = f.indexOf(in.target());
               jumped = true;
             }
@@ -509,7 +533,8 @@ public final class BytecodeVM implements AutoCloseable {
           }
         }
         if (!charged) {
-          if (policy.checks(op, jumped, pythonCallee)) {
+          boolean skipped = op == Opcode.CALL && skipCall;
+          if (policy.checks(in, jumped, pythonCallee, skipped)) {
             Eval.backEdge();
           } else {
             Eval.instruction();
@@ -522,6 +547,40 @@ public final class BytecodeVM implements AutoCloseable {
       releaseAll(locals, locals.length);
       throw e;
     }
+  }
+
+  /**
+   * The kind of call whose guards the call about to be made passes (see {@link Quickening311}):
+   * {@code n} arguments on the stack above the callable and its self-or-NULL.
+   */
+  private static Quickening311.Kind callKind(
+      Object[] stack, int sp, int n, List<String> kw, boolean popTopAfterCall) {
+    if (!kw.isEmpty()) {
+      return Quickening311.Kind.OTHER;
+    }
+    Object x = stack[sp - n - 2];
+    Object y = stack[sp - n - 1];
+    if (x instanceof MethodDescriptor m) {
+      return m.name.equals("append") && y instanceof PyList && n == 1 && popTopAfterCall
+          ? Quickening311.Kind.LIST_APPEND
+          : Quickening311.Kind.OTHER;
+    }
+    if (x == null && y instanceof Builtin b) {
+      return switch (b.name) {
+        case "len" -> n == 1 ? Quickening311.Kind.LEN : Quickening311.Kind.OTHER;
+        case "isinstance" -> n == 2 ? Quickening311.Kind.ISINSTANCE : Quickening311.Kind.OTHER;
+        case "type" -> n == 1 ? Quickening311.Kind.TYPE_1 : Quickening311.Kind.OTHER;
+        default -> Quickening311.Kind.OTHER;
+      };
+    }
+    return Quickening311.Kind.OTHER;
+  }
+
+  /** Whether the PRECALL at {@code pc} is followed by its CALL and then a POP_TOP. */
+  private static boolean popTopAfterCall(List<Instruction> code, int pc) {
+    return pc + 2 < code.size()
+        && code.get(pc + 1).opcode() == Opcode.CALL
+        && code.get(pc + 2).opcode() == Opcode.POP_TOP;
   }
 
   private static void releaseAll(Object[] values, int n) {
@@ -546,7 +605,7 @@ public final class BytecodeVM implements AutoCloseable {
       return new Function(f);
     }
     return switch (name) {
-      case "range", "len", "print" -> new Builtin(name);
+      case "range", "len", "print", "str" -> new Builtin(name);
       default -> throw new PythonError("NameError", "name '" + name + "' is not defined");
     };
   }
@@ -598,6 +657,10 @@ public final class BytecodeVM implements AutoCloseable {
             throw new PythonError("ValueError", "range() arg 3 must not be zero");
           }
           return new Range(a[0], a[1], step);
+        }
+        case "str" -> {
+          requireArgs("str", args.size(), 1, 1);
+          return PyUnicode.of(str(args.get(0)));
         }
         case "len" -> {
           requireArgs("len", args.size(), 1, 1);

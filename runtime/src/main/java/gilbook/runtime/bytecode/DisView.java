@@ -21,7 +21,7 @@ public final class DisView {
     Map<Integer, String> notes = new HashMap<>();
     for (DisFunction f : listing.functions().values()) {
       for (Instruction in : f.instructions()) {
-        String d = policy.describe(in.opcode());
+        String d = policy.describe(in);
         if (d != null) {
           notes.put(in.listingLine(), d);
         }

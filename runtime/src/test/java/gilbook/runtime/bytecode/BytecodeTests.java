@@ -65,7 +65,18 @@ class BytecodeTests {
 
     @Test
     void readsEveryStoredListing() {
-      for (String f : List.of("reward.dis", "reward_call.dis", "counter.dis", "misc.dis")) {
+      for (String f :
+          List.of(
+              "reward.dis",
+              "reward_call.dis",
+              "counter.dis",
+              "misc.dis",
+              "window_len.dis",
+              "window_str.dis",
+              "window_append.dis",
+              "window_append_kept.dis",
+              "window_pycall.dis",
+              "chain.dis")) {
         Listing.parse(listing(f));
       }
       assertEquals(

@@ -1,0 +1,2 @@
+def delegate(it):
+    yield from it
