@@ -347,6 +347,44 @@ class BytecodeTests {
       assertTrue(r.shutdown().leaks().isEmpty(), r.shutdown().toString());
     }
 
+    /** {@code def f(x): return abs(x)}, as python3 3.11.7's {@code dis.dis(f)} prints it. */
+    private static final String ABS =
+        "  3           0 RESUME                   0\n"
+            + "  4           2 LOAD_GLOBAL              1 (NULL + abs)\n"
+            + "             14 LOAD_FAST                0 (x)\n"
+            + "             16 PRECALL                  1\n"
+            + "             20 CALL                     1\n"
+            + "             30 RETURN_VALUE\n";
+
+    @Test
+    void abs() {
+      DisRun.Result r =
+          DisRun.builder(ABS).threads(1).args(Map.of("x", -1234L)).globals(Map.of()).run();
+      assertEquals(Map.of(), r.errors());
+      assertTrue(r.shutdown().leaks().isEmpty(), r.shutdown().toString());
+    }
+
+    @Test
+    void aPythonBuiltinTheVmLacksIsNamedAndTheOthersListed() {
+      DisRun.Result r =
+          DisRun.builder(ABS.replace("abs", "hex")).threads(1).args(Map.of("x", 1L)).run();
+      String error = r.errors().get("Thread-1");
+      assertTrue(
+          error.contains("NameError: name 'hex' is a Python builtin that this VM does not have")
+              && error.contains("abs, len, print"),
+          error);
+    }
+
+    @Test
+    void anUndefinedNameIsANameError() {
+      DisRun.Result r =
+          DisRun.builder(ABS.replace("abs", "no_such_function"))
+              .threads(1)
+              .args(Map.of("x", 1L))
+              .run();
+      assertEquals("NameError: name 'no_such_function' is not defined", r.errors().get("Thread-1"));
+    }
+
     @Test
     void aMissingArgumentIsATypeError() {
       DisRun.Result r = DisRun.builder(listing("counter.dis")).entry("work").threads(1).run();
