@@ -59,6 +59,24 @@ final class Builtins {
   private static final Map<String, Callables.Builtin> OTHER_TYPES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * A tuple of type objects, as {@code isinstance(x, (int, str))} builds it: the VM's types are not
+   * simulated objects, so a {@link PyTuple} cannot hold them. Owns nothing. Immutable.
+   */
+  record TypeTuple(List<Callables.Builtin> types) {
+    /** The types in {@code stack[from..to)}, or null unless there are some and all are types. */
+    static TypeTuple of(Object[] stack, int from, int to) {
+      List<Callables.Builtin> types = new java.util.ArrayList<>();
+      for (int i = from; i < to; i++) {
+        if (!(stack[i] instanceof Callables.Builtin b && isType(b))) {
+          return null;
+        }
+        types.add(b);
+      }
+      return types.isEmpty() ? null : new TypeTuple(List.copyOf(types));
+    }
+  }
+
   /** Whether {@code b} is a type object ({@code int}, or what {@code type(x)} returned). */
   static boolean isType(Callables.Builtin b) {
     return TYPES.contains(b.name()) && BUILTINS.get(b.name()) == b
@@ -326,19 +344,23 @@ final class Builtins {
     requireArgs("isinstance", args.size(), 2, 2);
     Object o = args.get(0);
     Object t = args.get(1);
-    if (!(t instanceof Callables.Builtin b && isType(b))) {
+    List<Callables.Builtin> types;
+    if (t instanceof Callables.Builtin b && isType(b)) {
+      types = List.of(b);
+    } else if (t instanceof TypeTuple tt) {
+      types = tt.types();
+    } else {
       throw new PythonError(
-          "TypeError",
-          "isinstance() arg 2 must be a type, a tuple of types, or a union"
-              + (t instanceof PyTuple
-                  ? " (this VM takes one type: write isinstance(x, A) or isinstance(x, B))"
-                  : ""));
+          "TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
     String name = typeName(o);
-    boolean is =
-        name.equals(b.name())
-            || b.name().equals("int") && name.equals("bool") // bool is a subclass of int
-            || b.name().equals("type") && o instanceof Callables.Builtin c && isType(c);
+    boolean is = false;
+    for (Callables.Builtin b : types) {
+      is |=
+          name.equals(b.name())
+              || b.name().equals("int") && name.equals("bool") // bool is a subclass of int
+              || b.name().equals("type") && o instanceof Callables.Builtin c && isType(c);
+    }
     return PyBool.of(is);
   }
 

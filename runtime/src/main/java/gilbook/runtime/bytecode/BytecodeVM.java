@@ -370,6 +370,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           // TARGET(BUILD_TUPLE)
           case BUILD_TUPLE -> {
             int n = in.arg();
+            Builtins.TypeTuple types = Builtins.TypeTuple.of(stack, sp - n, sp);
+            if (types != null) { // isinstance(x, (int, str)): types are not simulated objects
+              sp = popN(stack, sp, n);
+              stack[sp++] = types;
+              break;
+            }
             PyObject[] items = new PyObject[n];
             for (int i = 0; i < n; i++) {
               items[i] = asObject(stack[sp - n + i]);

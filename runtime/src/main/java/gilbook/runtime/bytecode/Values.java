@@ -164,6 +164,9 @@ final class Values {
     if (o instanceof Iterators.Range) {
       return "range";
     }
+    if (o instanceof Builtins.TypeTuple) {
+      return "tuple";
+    }
     if (o instanceof Iterators.VmIterator it) {
       return it.typeName();
     }

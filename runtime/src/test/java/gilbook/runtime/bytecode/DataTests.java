@@ -190,6 +190,69 @@ class DataTests {
     }
   }
 
+  @Nested
+  class KeywordsAndTypeTuples {
+    /**
+     * {@code def f(x): return sorted(x, reverse=True), list(enumerate(x, start=5))}, as python3
+     * 3.11.7's {@code dis.dis(f)} prints it, with the keyword names written in, as the VM asks
+     * (3.11's dis does not print them), and the result stored in a global {@code out} instead of
+     * returned, as a run shows globals (STORE_GLOBAL 0 at 94). python3 returns {@code ([3, 2, 1],
+     * [(5, 3), (6, 1), (7, 2)])} for {@code f([3, 1, 2])}.
+     */
+    static final String KEYWORDS =
+        "  3           0 RESUME                   0\n"
+            + "  4           2 LOAD_GLOBAL              1 (NULL + sorted)\n"
+            + "             14 LOAD_FAST                0 (x)\n"
+            + "             16 LOAD_CONST               1 (True)\n"
+            + "             18 KW_NAMES                 2 (('reverse',))\n"
+            + "             20 PRECALL                  2\n"
+            + "             24 CALL                     2\n"
+            + "             34 LOAD_GLOBAL              3 (NULL + list)\n"
+            + "             46 LOAD_GLOBAL              5 (NULL + enumerate)\n"
+            + "             58 LOAD_FAST                0 (x)\n"
+            + "             60 LOAD_CONST               3 (5)\n"
+            + "             62 KW_NAMES                 4 (('start',))\n"
+            + "             64 PRECALL                  2\n"
+            + "             68 CALL                     2\n"
+            + "             78 PRECALL                  1\n"
+            + "             82 CALL                     1\n"
+            + "             92 BUILD_TUPLE              2\n"
+            + "             94 STORE_GLOBAL             0 (out)\n"
+            + "             96 LOAD_CONST               0 (None)\n"
+            + "             98 RETURN_VALUE\n";
+
+    @Test
+    void sortedReverseAndEnumerateStartTakeTheirKeywords() {
+      DisRun.Result r = runText(KEYWORDS, Map.of("x", List.of(3L, 1L, 2L)));
+      assertEquals(Map.of(), r.errors());
+      assertEquals("([3, 2, 1], [(5, 3), (6, 1), (7, 2)])", r.globals().get("out"));
+    }
+
+    /**
+     * {@code def g(x): return isinstance(x, (int, str))}, as python3 3.11.7's {@code dis.dis(g)}
+     * prints it, the result stored in a global {@code out} instead of returned.
+     */
+    static final String TYPE_TUPLE =
+        "  7           0 RESUME                   0\n"
+            + "  8           2 LOAD_GLOBAL              1 (NULL + isinstance)\n"
+            + "             14 LOAD_FAST                0 (x)\n"
+            + "             16 LOAD_GLOBAL              2 (int)\n"
+            + "             28 LOAD_GLOBAL              4 (str)\n"
+            + "             40 BUILD_TUPLE              2\n"
+            + "             42 PRECALL                  2\n"
+            + "             46 CALL                     2\n"
+            + "             56 STORE_GLOBAL             0 (out)\n"
+            + "             58 LOAD_CONST               0 (None)\n"
+            + "             60 RETURN_VALUE\n";
+
+    @Test
+    void isinstanceTakesATupleOfTypes() {
+      assertEquals(true, runText(TYPE_TUPLE, Map.of("x", "s")).globals().get("out"));
+      assertEquals(true, runText(TYPE_TUPLE, Map.of("x", true)).globals().get("out"));
+      assertEquals(false, runText(TYPE_TUPLE, Map.of("x", List.of())).globals().get("out"));
+    }
+  }
+
   /**
    * {@code isinstance(c, int)} and {@code type(c)} in a read/modify/write window: after warm-up
    * 3.11 runs them as {@code PRECALL_NO_KW_ISINSTANCE} / {@code PRECALL_NO_KW_TYPE_1}, which skip
