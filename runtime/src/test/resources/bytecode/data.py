@@ -130,7 +130,7 @@ def printing(n):
     d = {"a": (1, 2)}
     print(type(n), type(None), type("s"))
     print(d.items(), d.keys(), d.values())
-    print((1,), (), set(), {7}, {n: (n, "v")})
+    print((1,), (), set(), {7}, {n: (n, "v")}, frozenset({7}), sorted(frozenset([3, 1])))
     print(items_count([n, n, 3], n), [n, 3].index(3))
 
 

@@ -47,13 +47,14 @@ final class Builtins {
     add("bool", Builtins::bool_);
     add("list", Builtins::list);
     add("tuple", Builtins::tuple);
-    add("set", Builtins::set);
+    add("set", (vm, args, kw) -> set("set", PySet.empty(), args, kw));
+    add("frozenset", (vm, args, kw) -> set("frozenset", PySet.emptyFrozen(), args, kw));
     add("dict", Builtins::dict);
   }
 
   /** The builtins that are types, so {@code type(x)} returns them and they print as classes. */
   private static final Set<String> TYPES =
-      Set.of("int", "bool", "str", "list", "tuple", "set", "dict", "range", "type");
+      Set.of("int", "bool", "str", "list", "tuple", "set", "frozenset", "dict", "range", "type");
 
   /** Type objects for the VM's other types ({@code NoneType}, {@code frozenset}, ...). */
   private static final Map<String, Callables.Builtin> OTHER_TYPES =
@@ -431,19 +432,21 @@ final class Builtins {
     }
   }
 
-  private static Object set(VmContext vm, List<Object> args, List<String> kw) {
-    noKeywords("set", kw);
-    requireArgs("set", args.size(), 0, 1);
-    List<PyObject> items = args.isEmpty() ? List.of() : Iterators.items(args.get(0));
-    PySet set = PySet.empty();
+  /** {@code set(iterable)} and {@code frozenset(iterable)}, filling {@code set}. */
+  private static Object set(String name, PySet set, List<Object> args, List<String> kw) {
     try {
-      items.forEach(set::addItem);
+      noKeywords(name, kw);
+      requireArgs(name, args.size(), 0, 1);
+      List<PyObject> items = args.isEmpty() ? List.of() : Iterators.items(args.get(0));
+      try {
+        items.forEach(set::addItem);
+      } finally {
+        items.forEach(PyObject::decref);
+      }
       return set;
     } catch (RuntimeException e) {
       set.decref();
       throw e;
-    } finally {
-      items.forEach(PyObject::decref);
     }
   }
 
