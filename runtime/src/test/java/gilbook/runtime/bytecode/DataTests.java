@@ -225,7 +225,9 @@ class DataTests {
     void sortedReverseAndEnumerateStartTakeTheirKeywords() {
       DisRun.Result r = runText(KEYWORDS, Map.of("x", List.of(3L, 1L, 2L)));
       assertEquals(Map.of(), r.errors());
-      assertEquals("([3, 2, 1], [(5, 3), (6, 1), (7, 2)])", r.globals().get("out"));
+      assertEquals(
+          List.of(List.of(3L, 2L, 1L), List.of(List.of(5L, 3L), List.of(6L, 1L), List.of(7L, 2L))),
+          r.globals().get("out")); // a run gives tuples back as lists
     }
 
     /**
