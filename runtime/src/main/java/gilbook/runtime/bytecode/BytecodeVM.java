@@ -362,8 +362,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             sp -= 2 * in.arg();
             stack[sp++] = dict;
           }
-          // ---- vm-data: tuples, sets, unpacking, unary and membership operators, f-strings,
-          // and/or.
+          // ---- vm-data: tuples, sets, unpacking, operators, f-strings, `a and b` as a value.
           // None of these TARGETs in 3.11's Python/ceval.c runs CHECK_EVAL_BREAKER() (they end
           // with DISPATCH()), so none is a check point; CheckPointPolicy's default says so. Each
           // computes its result with its operands still on the stack, so an error releases them.
