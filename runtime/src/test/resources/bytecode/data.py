@@ -134,6 +134,36 @@ def printing(n):
     print(items_count([n, n, 3], n), [n, 3].index(3))
 
 
+def extras(n):
+    grid = {(0, 1): "a", (n, n): "b"}
+    chars = []
+    for ch in "hi":
+        chars.append(ch.upper())
+    s = {"x", "y"}
+    s.remove("x")
+    d = {"k": (1, 2)}
+    for key, (a, b) in d.items():
+        chars.append(key + str(a + b))
+    return (
+        grid[(n, n)],
+        (0, 1) in grid,
+        list("ab"),
+        chars,
+        sorted(s),
+        d.pop("zz", "none"),
+        max(d.values()),
+        isinstance(n, (str, int)),
+        isinstance(None, (str, int)),
+        "abc".startswith("ab"),
+        " pad ".strip(),
+        "A-B".lower().split("-"),
+        [3, 1, 2].sort(),
+        str(),
+        int(),
+        int("ff", 16),
+    )
+
+
 def items_count(items, x):
     return items.count(x)
 
@@ -152,6 +182,7 @@ def main(n):
     print(builtins_(n))
     print(methods(n))
     printing(n)
+    print(extras(n))
     for i, (a, b) in enumerate(zip([1, 2], [3, 4])):
         print(i, a, b)
     return n
