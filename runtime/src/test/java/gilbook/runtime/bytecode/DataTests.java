@@ -309,4 +309,43 @@ class DataTests {
       }
     }
   }
+
+  /**
+   * Check then act on a shared dict, {@code if k not in counts: counts[k] = 1 else: counts[k] =
+   * counts[k] + 1}, with tuple keys: under 3.11 nothing between the back edges checks the eval
+   * breaker ({@code BUILD_TUPLE}, {@code CONTAINS_OP}, the forward jump), so 4 threads count
+   * exactly; checked before every instruction they do not.
+   */
+  @Nested
+  class CheckThenAct {
+    long counted(CheckPointPolicy policy, long seed) {
+      DisRun.Result r =
+          DisRun.builder(listing("window_contains.dis"))
+              .entry("work")
+              .threads(4)
+              .args(Map.of("N", 1_000L))
+              .globals(Map.of("counts", Map.of()))
+              .policy(policy)
+              .switchInterval(Duration.ofNanos(1_000))
+              .seed(seed)
+              .run();
+      assertEquals(Map.of(), r.errors());
+      assertTrue(r.switches() > 100, "the threads must interleave, seed " + seed);
+      assertTrue(r.shutdown().leaks().isEmpty(), r.shutdown().toString());
+      @SuppressWarnings("unchecked")
+      Map<Object, Object> counts = (Map<Object, Object>) r.globals().get("counts");
+      assertEquals(List.of(0L, "key"), counts.keySet().iterator().next(), "tuple keys");
+      return counts.values().stream().mapToLong(v -> (Long) v).sum();
+    }
+
+    @Test
+    void isExactUnderThreeElevenAndLosesUpdatesUnderTicks() {
+      boolean lost = false;
+      for (long seed = 1; seed <= 3; seed++) {
+        assertEquals(4_000L, counted(CheckPointPolicy.PY_311, seed), "seed " + seed);
+        lost |= counted(CheckPointPolicy.TICK, seed) < 4_000L;
+      }
+      assertTrue(lost, "some seed must lose an update under tick");
+    }
+  }
 }
