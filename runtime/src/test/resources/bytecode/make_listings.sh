@@ -2,7 +2,11 @@
 # Regenerates the .dis listings from the .py sources with CPython 3.11 (3.11.7 was used).
 # Run from this directory: sh make_listings.sh
 set -e
-for f in reward reward_call counter misc window_len window_str window_append window_append_kept window_pycall chain delegate; do
+for f in reward reward_call counter misc window_len window_str window_append window_append_kept window_pycall chain delegate data extended window_isinstance window_type window_abs window_contains; do
   python3 -c "import dis, sys; src = open('$f.py').read(); dis.dis(compile(src, '$f.py', 'exec'))" > $f.dis
 done
 python3 --version > PYTHON_VERSION
+# What real CPython prints for the VM tests to compare with (main(1234) of data.py, main(3) of
+# extended.py).
+python3 -c "exec(open('data.py').read()); main(1234)" > data.out
+python3 -c "exec(open('extended.py').read()); main(3)" > extended.out

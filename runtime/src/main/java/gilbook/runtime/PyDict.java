@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A Python {@code dict} with str, int, bool or None keys.
+ * A Python {@code dict} with str, int, bool, None or tuple keys.
  *
  * <p>Reference rules: storing increfs the key and the value; {@link #getItem(PyObject)} returns a
  * borrowed reference; deleting decrefs both. Each operation is one instruction. Hold the GIL.
@@ -120,8 +120,11 @@ public final class PyDict extends PyObject {
     old.value.decref();
   }
 
-  /** Equal Python keys map to equal Java keys: {@code True == 1} in Python, and so here. */
-  private static Object hashKey(PyObject key) {
+  /**
+   * Equal Python keys map to equal Java keys: {@code True == 1} in Python, and so here. A tuple
+   * hashes as the list of its items' keys, so it is hashable when they all are.
+   */
+  static Object hashKey(PyObject key) {
     if (key instanceof PyUnicode s) {
       return s.valueUnchecked();
     }
@@ -133,6 +136,13 @@ public final class PyDict extends PyObject {
     }
     if (key instanceof PyNone) {
       return PyNone.class;
+    }
+    if (key instanceof PyTuple t) {
+      List<Object> keys = new ArrayList<>();
+      for (PyObject item : t.itemsView()) {
+        keys.add(hashKey(item));
+      }
+      return keys;
     }
     throw new PyException("TypeError", "unhashable type: '" + key.typeName() + "'");
   }
@@ -157,6 +167,31 @@ public final class PyDict extends PyObject {
   public void storeItem(PyObject key, PyObject value) {
     touch("assigning into");
     store(key, hashKey(key), value);
+  }
+
+  /**
+   * {@code PyDict_DelItem}: removes {@code key}, decrefing the dict's references to the key and the
+   * value. Not an instruction, like {@link #borrowItem(PyObject)}.
+   *
+   * @throws PyException {@code KeyError} when the key is missing
+   */
+  public void deleteItem(PyObject key) {
+    touch("deleting from");
+    Entry e = entries.remove(hashKey(key));
+    if (e == null) {
+      throw new PyException("KeyError", key.reprUnchecked(40));
+    }
+    e.key.decref();
+    e.value.decref();
+  }
+
+  /** The entries without any check, for a view's repr. */
+  List<Map.Entry<PyObject, PyObject>> entriesUnchecked() {
+    List<Map.Entry<PyObject, PyObject>> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      out.add(Map.entry(e.key, e.value));
+    }
+    return out;
   }
 
   /** The entries as borrowed (key, value) pairs, in insertion order. Not an instruction. */

@@ -192,6 +192,49 @@ public final class PyList extends PyObject {
     items.add(item);
   }
 
+  /**
+   * {@code list.insert(i, item)}: increfs {@code item}. As in CPython, an index past either end
+   * inserts at that end. Not an instruction.
+   */
+  public void insertItem(long i, PyObject item) {
+    touch("insert into");
+    long at = i < 0 ? Math.max(0, i + items.size()) : Math.min(i, items.size());
+    item.incref();
+    items.add((int) at, item);
+  }
+
+  /**
+   * {@code list.pop(i)}: removes item {@code i} and hands the list's reference to the caller. Not
+   * an instruction.
+   *
+   * @throws PyException {@code IndexError} when the list is empty or {@code i} is out of range
+   */
+  public PyObject popItem(long i) {
+    touch("pop from");
+    if (items.isEmpty()) {
+      throw new PyException("IndexError", "pop from empty list");
+    }
+    long at = i < 0 ? i + items.size() : i;
+    if (at < 0 || at >= items.size()) {
+      throw new PyException("IndexError", "pop index out of range");
+    }
+    return items.remove((int) at);
+  }
+
+  /**
+   * {@code del list[i]}: removes item {@code i} and decrefs it. Not an instruction.
+   *
+   * @throws PyException {@code IndexError} when {@code i} is out of range
+   */
+  public void deleteItem(long i) {
+    touch("deleting from");
+    long at = i < 0 ? i + items.size() : i;
+    if (at < 0 || at >= items.size()) {
+      throw new PyException("IndexError", "list assignment index out of range");
+    }
+    items.remove((int) at).decref();
+  }
+
   /** {@code PyList_GET_SIZE}. Not an instruction. */
   public int length() {
     touch("len() of");

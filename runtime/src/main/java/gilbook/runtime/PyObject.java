@@ -315,6 +315,12 @@ public abstract class PyObject {
     return reprUnchecked(200);
   }
 
+  /** {@code repr(o)} in full, however large, as {@code print} needs it. */
+  public final String fullRepr() {
+    touch("repr of");
+    return reprUnchecked(Integer.MAX_VALUE);
+  }
+
   /** {@code id(o)}: the object's fake address. */
   public final long id() {
     return address;

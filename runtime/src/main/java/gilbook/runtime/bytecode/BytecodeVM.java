@@ -12,6 +12,8 @@ import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
+import gilbook.runtime.PySet;
+import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyUnicode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -360,6 +362,177 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             sp -= 2 * in.arg();
             stack[sp++] = dict;
           }
+          // ---- vm-data: tuples, sets, unpacking, operators, f-strings, `a and b` as a value.
+          // None of these TARGETs in 3.11's Python/ceval.c runs CHECK_EVAL_BREAKER() (they end
+          // with DISPATCH()), so none is a check point; CheckPointPolicy's default says so. Each
+          // computes its result with its operands still on the stack, so an error releases them.
+          // TARGET(BUILD_TUPLE)
+          case BUILD_TUPLE -> {
+            int n = in.arg();
+            Builtins.TypeTuple types = Builtins.TypeTuple.of(stack, sp - n, sp);
+            if (types != null) { // isinstance(x, (int, str)): types are not simulated objects
+              sp = popN(stack, sp, n);
+              stack[sp++] = types;
+              break;
+            }
+            PyObject[] items = new PyObject[n];
+            for (int i = 0; i < n; i++) {
+              items[i] = asObject(stack[sp - n + i]);
+            }
+            PyTuple tuple = PyTuple.of(items); // takes its own references
+            releaseAll(java.util.Arrays.copyOfRange(stack, sp - n, sp), n);
+            sp = popN(stack, sp, n);
+            stack[sp++] = tuple;
+          }
+          // TARGET(BUILD_SET)
+          case BUILD_SET -> {
+            int n = in.arg();
+            PySet set = PySet.empty();
+            try {
+              for (int i = sp - n; i < sp; i++) {
+                set.addItem(asObject(stack[i]));
+              }
+            } catch (RuntimeException e) {
+              set.decref();
+              throw e;
+            }
+            releaseAll(java.util.Arrays.copyOfRange(stack, sp - n, sp), n);
+            sp = popN(stack, sp, n);
+            stack[sp++] = set;
+          }
+          // TARGET(BUILD_CONST_KEY_MAP): the values, then a tuple of the keys
+          case BUILD_CONST_KEY_MAP -> {
+            int n = in.arg();
+            if (!(stack[sp - 1] instanceof PyTuple keys) || keys.length() != n) {
+              throw new PythonError("SystemError", "bad BUILD_CONST_KEY_MAP keys argument");
+            }
+            PyDict dict = PyDict.empty();
+            try {
+              for (int i = 0; i < n; i++) {
+                dict.storeItem(keys.borrowItem(i), asObject(stack[sp - 1 - n + i]));
+              }
+            } catch (RuntimeException e) {
+              dict.decref();
+              throw e;
+            }
+            releaseAll(java.util.Arrays.copyOfRange(stack, sp - 1 - n, sp), n + 1);
+            sp = popN(stack, sp, n + 1);
+            stack[sp++] = dict;
+          }
+          // TARGET(BUILD_STRING): the joined strings of f"..."
+          case BUILD_STRING -> {
+            int n = in.arg();
+            StringBuilder sb = new StringBuilder();
+            for (int i = sp - n; i < sp; i++) {
+              sb.append(((PyUnicode) stack[i]).value());
+            }
+            PyUnicode str = PyUnicode.of(sb.toString());
+            releaseAll(java.util.Arrays.copyOfRange(stack, sp - n, sp), n);
+            sp = popN(stack, sp, n);
+            stack[sp++] = str;
+          }
+          // TARGET(LIST_EXTEND): [1, 2, 3] is BUILD_LIST 0, LOAD_CONST (1, 2, 3), LIST_EXTEND 1
+          case LIST_EXTEND -> {
+            Methods.extend((PyList) stack[sp - 1 - in.arg()], stack[sp - 1]);
+            release(stack[--sp]);
+            stack[sp] = null;
+          }
+          // TARGET(SET_UPDATE): {1, 2, 3} is BUILD_SET 0, LOAD_CONST frozenset(...), SET_UPDATE 1
+          case SET_UPDATE -> {
+            PySet set = (PySet) stack[sp - 1 - in.arg()];
+            for (PyObject item : Iterators.items(stack[sp - 1])) {
+              try {
+                set.addItem(item);
+              } finally {
+                item.decref();
+              }
+            }
+            release(stack[--sp]);
+            stack[sp] = null;
+          }
+          // TARGET(UNPACK_SEQUENCE): the items pushed last first, so the first is on top
+          case UNPACK_SEQUENCE -> {
+            int n = in.arg();
+            Object seq = stack[sp - 1];
+            List<PyObject> items = Values.unpack(seq, n);
+            if (stack.length - sp < n + 8) {
+              stack = java.util.Arrays.copyOf(stack, stack.length + n + 8);
+            }
+            sp--;
+            for (int i = n - 1; i >= 0; i--) {
+              stack[sp++] = items.get(i);
+            }
+            release(seq);
+          }
+          // TARGET(CONTAINS_OP): oparg 1 is "not in"
+          case CONTAINS_OP -> {
+            boolean in_ = Operators.contains(stack[sp - 1], stack[sp - 2]);
+            PyBool result = PyBool.of(in_ != (in.arg() == 1));
+            release(stack[--sp]);
+            release(stack[sp - 1]);
+            stack[sp - 1] = result;
+            stack[sp] = null;
+          }
+          // TARGET(IS_OP): oparg 1 is "is not"
+          case IS_OP -> {
+            Object right = stack[sp - 1];
+            Object left = stack[sp - 2];
+            boolean same =
+                left == right || !(left instanceof PyObject) && Objects.equals(left, right);
+            PyBool result = PyBool.of(same != (in.arg() == 1));
+            release(stack[--sp]);
+            release(stack[sp - 1]);
+            stack[sp - 1] = result;
+            stack[sp] = null;
+          }
+          // TARGET(UNARY_NOT)
+          case UNARY_NOT -> {
+            PyBool result = PyBool.of(!Values.truth(stack[sp - 1]));
+            release(stack[sp - 1]);
+            stack[sp - 1] = result;
+          }
+          // TARGET(UNARY_NEGATIVE), TARGET(UNARY_INVERT), TARGET(UNARY_POSITIVE)
+          case UNARY_NEGATIVE, UNARY_INVERT, UNARY_POSITIVE -> {
+            PyObject result = Operators.unary(op, stack[sp - 1]);
+            release(stack[sp - 1]);
+            stack[sp - 1] = result;
+          }
+          // TARGET(DELETE_SUBSCR)
+          case DELETE_SUBSCR -> {
+            Operators.deleteSubscript(stack[sp - 2], stack[sp - 1]);
+            release(stack[--sp]);
+            release(stack[--sp]);
+            stack[sp] = null;
+            stack[sp + 1] = null;
+          }
+          // TARGET(FORMAT_VALUE): oparg & 3 is the conversion, oparg & 4 says a spec is on top
+          case FORMAT_VALUE -> {
+            boolean hasSpec = (in.arg() & 4) != 0;
+            Object value = stack[sp - (hasSpec ? 2 : 1)];
+            String spec = hasSpec ? ((PyUnicode) stack[sp - 1]).value() : "";
+            PyUnicode result = PyUnicode.of(Format.formatValue(value, in.arg() & 3, spec));
+            if (hasSpec) {
+              release(stack[--sp]);
+              stack[sp] = null;
+            }
+            release(value);
+            stack[sp - 1] = result;
+          }
+          // TARGET(JUMP_IF_FALSE_OR_POP), TARGET(JUMP_IF_TRUE_OR_POP): `a and b`, `a or b`
+          case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP -> {
+            boolean truth = Values.truth(stack[sp - 1]);
+            if (truth == (op == Opcode.JUMP_IF_TRUE_OR_POP)) {
+              next = f.indexOf(in.target()); // keeps the value as the expression's result
+              jumped = true;
+            } else {
+              release(stack[--sp]);
+              stack[sp] = null;
+            }
+          }
+          // TARGET(EXTENDED_ARG): dis already folds it into the next instruction's argument (and
+          // "to N"), so here it is one instruction that does nothing more
+          case EXTENDED_ARG -> {}
+          // ---- end of vm-data
           // TARGET(GET_ITER)
           case GET_ITER -> stack[sp - 1] = Iterators.iterator(stack[sp - 1]);
           // TARGET(FOR_ITER)
@@ -541,6 +714,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
       };
     }
     return Quickening311.Kind.OTHER;
+  }
+
+  /** Clears the top {@code n} slots (already released) and returns the new stack pointer. */
+  private static int popN(Object[] stack, int sp, int n) {
+    java.util.Arrays.fill(stack, sp - n, sp, null);
+    return sp - n;
   }
 
   /** Whether the PRECALL at {@code pc} is followed by its CALL and then a POP_TOP. */

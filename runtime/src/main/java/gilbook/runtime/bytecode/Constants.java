@@ -44,6 +44,9 @@ final class Constants {
           && (r.startsWith("'") && r.endsWith("'") || r.startsWith("\"") && r.endsWith("\""))) {
         return PyUnicode.of(unescape(r.substring(1, r.length() - 1)));
       }
+      if (r.startsWith("(") || r.startsWith("frozenset(")) {
+        return Literals.parse(r);
+      }
       if (r.startsWith("<code object ")) {
         String name = r.substring("<code object ".length()).split(" ")[0];
         DisFunction f = functions.get(name);
@@ -51,15 +54,15 @@ final class Constants {
           return new Callables.Function(f);
         }
       }
-    } catch (NumberFormatException e) {
-      // falls through to the error below
+    } catch (IllegalArgumentException e) {
+      // falls through to the error below (NumberFormatException is one)
     }
     throw new ListingException(
         in.listingLine(),
         "constant "
             + r
-            + " is not supported; the VM knows None, True, False, ints, strings and the"
-            + " listing's code objects");
+            + " is not supported; the VM knows None, True, False, ints, strings, tuples and"
+            + " frozensets of those, and the listing's code objects");
   }
 
   /** A string literal's body with its backslash escapes read. */

@@ -8,7 +8,9 @@ import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
+import gilbook.runtime.PySet;
 import gilbook.runtime.PyThread;
+import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyUnicode;
 import gilbook.runtime.ShutdownReport;
 import gilbook.runtime.ThreadStats;
@@ -264,7 +266,7 @@ public final class DisRun {
             + (v instanceof Double || v instanceof Float ? " (the VM has no float)" : ""));
   }
 
-  /** An object as a plain Java value. */
+  /** An object as a plain Java value; tuples and sets become lists. */
   static Object toJava(PyObject o) {
     if (o instanceof PyNone) {
       return null;
@@ -291,6 +293,12 @@ public final class DisRun {
         out.put(toJava(e.getKey()), toJava(e.getValue()));
       }
       return out;
+    }
+    if (o instanceof PyTuple t) { // a tuple or a set comes back as a list: JSON has no other
+      return t.itemsView().stream().map(DisRun::toJava).toList();
+    }
+    if (o instanceof PySet s) {
+      return s.itemsView().stream().map(DisRun::toJava).toList();
     }
     return o.repr();
   }

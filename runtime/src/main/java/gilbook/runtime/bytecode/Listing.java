@@ -163,7 +163,21 @@ public final class Listing {
           COPY,
           SWAP,
           CALL,
-          PRECALL ->
+          PRECALL,
+          // vm-data
+          BUILD_TUPLE,
+          BUILD_SET,
+          BUILD_CONST_KEY_MAP,
+          BUILD_STRING,
+          LIST_EXTEND,
+          SET_UPDATE,
+          UNPACK_SEQUENCE,
+          CONTAINS_OP,
+          IS_OP,
+          FORMAT_VALUE,
+          JUMP_IF_FALSE_OR_POP,
+          JUMP_IF_TRUE_OR_POP,
+          EXTENDED_ARG ->
           true;
       default -> false;
     };

@@ -32,6 +32,25 @@ public enum Opcode {
   STORE_SUBSCR,
   BUILD_LIST,
   BUILD_MAP,
+  // vm-data: values, containers, operators (issue 13, section 2)
+  BUILD_TUPLE,
+  BUILD_SET,
+  BUILD_CONST_KEY_MAP,
+  BUILD_STRING,
+  LIST_EXTEND,
+  SET_UPDATE,
+  UNPACK_SEQUENCE,
+  CONTAINS_OP,
+  IS_OP,
+  UNARY_NOT,
+  UNARY_NEGATIVE,
+  UNARY_INVERT,
+  UNARY_POSITIVE,
+  DELETE_SUBSCR,
+  FORMAT_VALUE,
+  JUMP_IF_FALSE_OR_POP,
+  JUMP_IF_TRUE_OR_POP,
+  EXTENDED_ARG,
   GET_ITER,
   FOR_ITER,
   JUMP_FORWARD,
@@ -144,6 +163,11 @@ public enum Opcode {
 
   /** Whether the argument is a jump, so {@code dis} prints {@code (to N)}. */
   public boolean hasJumpTarget() {
-    return isConditionalJump() || this == JUMP_FORWARD || this == JUMP_BACKWARD || this == FOR_ITER;
+    return isConditionalJump()
+        || this == JUMP_FORWARD
+        || this == JUMP_BACKWARD
+        || this == FOR_ITER
+        || this == JUMP_IF_FALSE_OR_POP
+        || this == JUMP_IF_TRUE_OR_POP;
   }
 }

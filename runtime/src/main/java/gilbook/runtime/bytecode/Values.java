@@ -2,10 +2,13 @@ package gilbook.runtime.bytecode;
 
 import gilbook.runtime.PyBool;
 import gilbook.runtime.PyDict;
+import gilbook.runtime.PyDictView;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
+import gilbook.runtime.PySet;
+import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyUnicode;
 
 /**
@@ -37,8 +40,8 @@ final class Values {
       m.self().incref();
       return m;
     }
-    if (v instanceof Iterators.VmIterator) {
-      throw new PythonError("SystemError", "the VM cannot copy an iterator");
+    if (v instanceof Iterators.VmIterator it) {
+      return it.retain();
     }
     return v;
   }
@@ -74,6 +77,15 @@ final class Values {
     if (o instanceof PyDict d) {
       return !d.itemsView().isEmpty();
     }
+    if (o instanceof PyTuple t) {
+      return t.length() > 0;
+    }
+    if (o instanceof PySet s) {
+      return s.length() > 0;
+    }
+    if (o instanceof PyDictView v) {
+      return v.length() > 0;
+    }
     return true;
   }
 
@@ -100,7 +112,10 @@ final class Values {
       return p;
     }
     throw new PythonError(
-        "TypeError", "the VM cannot store a " + typeName(o) + " in a list or dict");
+        "TypeError",
+        "the VM cannot store a "
+            + typeName(o)
+            + " in a list, tuple, set or dict, nor use it as an operand there");
   }
 
   /** {@code str(o)}. */
@@ -108,8 +123,21 @@ final class Values {
     if (o instanceof PyUnicode s) {
       return s.value();
     }
+    return repr(o);
+  }
+
+  /** {@code repr(o)}. */
+  static String repr(Object o) {
     if (o instanceof PyObject p) {
-      return p.repr();
+      return p.fullRepr();
+    }
+    if (o instanceof Callables.Builtin b) {
+      return Builtins.isType(b)
+          ? "<class '" + b.name() + "'>"
+          : "<built-in function " + b.name() + ">";
+    }
+    if (o instanceof Callables.Function f) {
+      return "<function " + f.code().name() + ">";
     }
     return "<" + typeName(o) + ">";
   }
@@ -125,6 +153,9 @@ final class Values {
     if (o instanceof Callables.Function) {
       return "function";
     }
+    if (o instanceof Callables.Builtin b && Builtins.isType(b)) {
+      return "type";
+    }
     if (o instanceof Callables.Builtin
         || o instanceof Callables.MethodDescriptor
         || o instanceof Callables.BoundMethod) {
@@ -133,10 +164,39 @@ final class Values {
     if (o instanceof Iterators.Range) {
       return "range";
     }
+    if (o instanceof Builtins.TypeTuple) {
+      return "tuple";
+    }
     if (o instanceof Iterators.VmIterator it) {
       return it.typeName();
     }
     return o.getClass().getSimpleName();
+  }
+
+  /**
+   * {@code UNPACK_SEQUENCE n}'s items, as new references in order, with CPython's errors ({@code
+   * unpack_iterable} in {@code Python/ceval.c}).
+   */
+  static java.util.List<PyObject> unpack(Object seq, int n) {
+    java.util.List<PyObject> items;
+    try {
+      items = Iterators.items(seq);
+    } catch (PythonError e) {
+      if (e.type().equals("TypeError") && e.getMessage().endsWith("object is not iterable")) {
+        throw new PythonError(
+            "TypeError", "cannot unpack non-iterable " + typeName(seq) + " object");
+      }
+      throw e;
+    }
+    if (items.size() != n) {
+      items.forEach(PyObject::decref);
+      throw new PythonError(
+          "ValueError",
+          items.size() > n
+              ? "too many values to unpack (expected " + n + ")"
+              : "not enough values to unpack (expected " + n + ", got " + items.size() + ")");
+    }
+    return items;
   }
 
   /** CPython's {@code TypeError} when a builtin gets too few or too many arguments. */
