@@ -11,8 +11,11 @@ entry(**args) in N threading.Threads that share the same argument objects. SPEC_
 entry, threads, args, globals, module (bool), interval (seconds) and serial (bool; also run
 entry N times one after another in one thread, from a fresh start, for compare=no-lost-updates).
 
-Without module=true the VM sees only the listing's functions and the header's globals, so the
-module's other names are dropped before the header's globals are put in: both sides start alike.
+Without module=true the case's module should only define functions (the header's globals hold
+the data): "module_data" lists the data names its code assigned anyway, which the harness
+refuses, because a VM that runs module code would start from other values than one that does not.
+With module=true the header's globals are set first and the module's code runs over them, in the
+main thread; an exception there is reported as the thread "MainThread" and no thread starts.
 
 eval: reads an outcome ({"args": ..., "globals": ...}) from stdin and prints {"value": bool}
 (or {"error": "..."}) for EXPR evaluated with the globals and then the args as names.
@@ -39,18 +42,22 @@ def plain(v):
     return False
 
 
-def fresh_globals(code, spec):
-    g = {"__name__": "__parity__"}
+def fresh_globals(code, spec, errors):
+    """The module's globals before the threads start, and the data names its own code assigned."""
+    # As an import names it (the VM does the same): an `if __name__ == "__main__":` block is skipped.
+    g = {"__name__": code.co_filename.removesuffix(".py")}
     if spec["module"]:
-        exec(code, g)
-    else:
-        with contextlib.redirect_stdout(io.StringIO()):
+        g.update(copy.deepcopy(spec["globals"]))  # as the VM does: the module's assignments win
+        try:
             exec(code, g)
-        # In place: the functions keep this very dict as their __globals__.
-        for k in [k for k, v in g.items() if not (k.startswith("__") or callable(v))]:
-            del g[k]
+        except Exception as e:
+            errors["MainThread"] = f"{type(e).__name__}: {e}"
+        return g, []
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(code, g)  # defines the functions
+    assigned = [k for k, v in g.items() if not k.startswith("__") and plain(v)]
     g.update(copy.deepcopy(spec["globals"]))
-    return g
+    return g, assigned
 
 
 def outcome(g, args, out, errors):
@@ -73,35 +80,32 @@ def run_threads(code, spec):
     threading.excepthook = hook
     try:
         with contextlib.redirect_stdout(sink):
-            g = fresh_globals(code, spec)
-            if not spec["module"]:
-                sink.seek(0)
-                sink.truncate()
+            g, assigned = fresh_globals(code, spec, errors)
             args = copy.deepcopy(spec["args"])
-            entry = g[spec["entry"]]
-            ts = [
-                threading.Thread(target=entry, kwargs=args, name=f"Thread-{i}")
-                for i in range(1, spec["threads"] + 1)
-            ]
-            for t in ts:
-                t.start()
-            for t in ts:
-                t.join()
+            if "MainThread" not in errors:
+                entry = g[spec["entry"]]
+                ts = [
+                    threading.Thread(target=entry, kwargs=args, name=f"Thread-{i}")
+                    for i in range(1, spec["threads"] + 1)
+                ]
+                for t in ts:
+                    t.start()
+                for t in ts:
+                    t.join()
     finally:
         threading.excepthook = old
-    return outcome(g, args, sink.getvalue(), errors)
+    return outcome(g, args, sink.getvalue(), errors), assigned
 
 
 def run_serial(code, spec):
     sink = io.StringIO()
     errors = {}
     with contextlib.redirect_stdout(sink):
-        g = fresh_globals(code, spec)
-        if not spec["module"]:
-            sink.seek(0)
-            sink.truncate()
+        g, _ = fresh_globals(code, spec, errors)
         args = copy.deepcopy(spec["args"])
         for i in range(1, spec["threads"] + 1):
+            if "MainThread" in errors:
+                break
             try:
                 g[spec["entry"]](**args)
             except Exception as e:  # as a thread would end; the others go on
@@ -120,8 +124,8 @@ def run(path, spec):
     result = {
         "version": sys.version.split()[0],
         "listing": listing.getvalue(),
-        "threaded": run_threads(code, spec),
     }
+    result["threaded"], result["module_data"] = run_threads(code, spec)
     if spec["serial"]:
         result["serial"] = run_serial(code, spec)
     # A JSON round trip, so that the harness and an invariant see the same form on both sides.

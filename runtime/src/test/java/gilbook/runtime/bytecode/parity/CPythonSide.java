@@ -32,8 +32,16 @@ final class CPythonSide {
    * @param threaded the outcome with the case's threads
    * @param serial the outcome with the entry called once per thread, one call after another; null
    *     unless the case compares with {@code no-lost-updates}
+   * @param moduleData without {@code module=true}, the data names the module's own code assigned
    */
-  record Run(String version, String listing, Outcome threaded, Outcome serial) {}
+  record Run(
+      String version, String listing, Outcome threaded, Outcome serial, List<String> moduleData) {
+
+    /** A run with no module data, as most hand-made runs in tests are. */
+    Run(String version, String listing, Outcome threaded, Outcome serial) {
+      this(version, listing, threaded, serial, List.of());
+    }
+  }
 
   /**
    * The version of python3 here, such as {@code 3.11.7}, or a sentence saying why there is none;
@@ -73,7 +81,8 @@ final class CPythonSide {
         (String) json.get("version"),
         (String) json.get("listing"),
         Outcome.fromJson((Map<String, Object>) json.get("threaded")),
-        serial == null ? null : Outcome.fromJson((Map<String, Object>) serial));
+        serial == null ? null : Outcome.fromJson((Map<String, Object>) serial),
+        (List<String>) json.get("module_data"));
   }
 
   /**

@@ -171,6 +171,16 @@ class ParityHarnessTests {
     }
 
     @Test
+    void aCaseWhoseModuleAssignsDataIsRefused() {
+      Outcome o = outcome(Map.of(), Map.of("counter", 1L));
+      List<String> m =
+          ParityHarness.mismatches(
+              exact, new CPythonSide.Run("3.11.7", "", o, null, List.of("counter")), o, 1, null);
+      assertEquals(1, m.size(), m::toString);
+      assertTrue(m.get(0).startsWith("the module's own code assigns [counter]"), m::toString);
+    }
+
+    @Test
     void invariantFailsOnTheSideWhereItIsFalse() {
       ParityCase c = header("entry=f threads=2 compare=invariant expect=\"x < 3\"");
       Outcome py = outcome(Map.of(), Map.of("x", 1L));
