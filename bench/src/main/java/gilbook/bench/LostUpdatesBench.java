@@ -109,7 +109,7 @@ final class LostUpdatesBench {
           continue;
         }
         report.add(
-            name + ", VM (seeds 1.." + seeds + ")",
+            name + ", VM (" + (seeds == 1 ? "seed 1" : "seeds 1.." + seeds) + ")",
             spread(ours),
             Stats.median(ours),
             Target.none());
@@ -156,7 +156,13 @@ final class LostUpdatesBench {
     double lo = Arrays.stream(v).min().orElse(Double.NaN);
     double hi = Arrays.stream(v).max().orElse(Double.NaN);
     return String.format(
-        Locale.ROOT, "median %,.0f (%,.0f to %,.0f, %d runs)", Stats.median(v), lo, hi, v.length);
+        Locale.ROOT,
+        "median %,.0f (%,.0f to %,.0f, %d run%s)",
+        Stats.median(v),
+        lo,
+        hi,
+        v.length,
+        v.length == 1 ? "" : "s");
   }
 
   private static void delete(Path dir) {
