@@ -14,6 +14,9 @@ package gilbook.bench;
  * @param fidelityRounds rounds of each CPython comparison; the figure is the median round
  * @param sha256Mib the buffer hashed to measure hashlib.sha256, in MiB
  * @param sha256Repeats how many times that buffer is hashed
+ * @param lostUpdateIterations iterations per thread of each lost-update loop
+ * @param lostUpdateRuns CPython runs of each lost-update loop
+ * @param lostUpdateSeeds VM runs (seeds 1 to this) of each lost-update loop
  */
 record Budget(
     int gilPairs,
@@ -23,9 +26,13 @@ record Budget(
     double fidelitySeconds,
     int fidelityRounds,
     int sha256Mib,
-    int sha256Repeats) {
+    int sha256Repeats,
+    int lostUpdateIterations,
+    int lostUpdateRuns,
+    int lostUpdateSeeds) {
 
-  static final Budget FULL = new Budget(5_000_000, 200_000, 20_000_000, 7, 2.0, 5, 64, 7);
+  static final Budget FULL =
+      new Budget(5_000_000, 200_000, 20_000_000, 7, 2.0, 5, 64, 7, 20_000, 5, 3);
 
-  static final Budget QUICK = new Budget(300_000, 20_000, 2_000_000, 3, 0.4, 1, 8, 3);
+  static final Budget QUICK = new Budget(300_000, 20_000, 2_000_000, 3, 0.4, 1, 8, 3, 1_000, 1, 1);
 }

@@ -55,6 +55,8 @@ public final class Main {
     new SwitchCadenceBench(budget, cpython).run(report);
     Progress.say("c. I/O latency beside a CPU-bound thread");
     new IoLatencyBench(budget, cpython).run(report);
+    Progress.say("c. lost updates, dis-listing VM against CPython");
+    new LostUpdatesBench(budget, cpython).run(report);
     Progress.say("d. sha256 cost");
     new Sha256CostBench(budget, cpython).run(report);
     Progress.say("e. dis-listing VM against CPython");
