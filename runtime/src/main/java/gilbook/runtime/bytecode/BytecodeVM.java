@@ -281,7 +281,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (op == Opcode.LOAD_GLOBAL && (in.arg() & 1) == 1) {
               stack[sp++] = null;
             }
-            stack[sp++] = loadGlobal(Constants.name(in));
+            Object v = loadGlobal(Constants.name(in)); // may raise: push only what exists
+            stack[sp++] = v;
           }
           // TARGET(STORE_GLOBAL), TARGET(STORE_NAME)
           case STORE_GLOBAL, STORE_NAME -> {
@@ -307,36 +308,41 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           }
           // TARGET(BINARY_OP)
           case BINARY_OP -> {
-            Object right = stack[--sp];
-            Object left = stack[sp - 1];
+            Object right = stack[sp - 1]; // operands stay on the stack until the result exists,
+            Object left = stack[sp - 2]; // so that an error releases each of them once
             PyObject result = Operators.binaryOp(in.arg(), left, right);
+            sp--;
             release(left);
             release(right);
             stack[sp - 1] = result;
           }
           // TARGET(COMPARE_OP)
           case COMPARE_OP -> {
-            Object right = stack[--sp];
-            Object left = stack[sp - 1];
+            Object right = stack[sp - 1];
+            Object left = stack[sp - 2];
             PyObject result = PyBool.of(Operators.compare(in.arg(), left, right));
+            sp--;
             release(left);
             release(right);
             stack[sp - 1] = result;
           }
           // TARGET(BINARY_SUBSCR)
           case BINARY_SUBSCR -> {
-            Object key = stack[--sp];
-            Object container = stack[sp - 1];
-            stack[sp - 1] = Operators.subscript(container, key).incref();
+            Object key = stack[sp - 1];
+            Object container = stack[sp - 2];
+            PyObject item = Operators.subscript(container, key).incref();
+            sp--;
+            stack[sp - 1] = item;
             release(container);
             release(key);
           }
           // TARGET(STORE_SUBSCR)
           case STORE_SUBSCR -> {
-            Object key = stack[--sp];
-            Object container = stack[--sp];
-            Object value = stack[--sp];
+            Object key = stack[sp - 1];
+            Object container = stack[sp - 2];
+            Object value = stack[sp - 3];
             Operators.storeSubscript(container, key, value);
+            sp -= 3;
             release(container);
             release(key);
             release(value);
@@ -629,6 +635,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (callable instanceof Callables.Function fn) {
               pythonCallee = true;
               if (!kw.isEmpty()) {
+                args.forEach(Values::release);
                 throw new PythonError(
                     "TypeError", "keyword arguments to Python functions are not supported");
               }
@@ -652,10 +659,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               for (int i = 0; i < args.size(); i++) {
                 calleeLocals[i] = args.get(i);
               }
-              stack[sp++] = run(callee, calleeLocals, depth + 1);
+              Object result = run(callee, calleeLocals, depth + 1);
+              stack[sp++] = result;
             } else {
               try {
-                stack[sp++] = callBuiltin(callable, args, kw);
+                Object result = callBuiltin(callable, args, kw);
+                stack[sp++] = result;
               } finally {
                 args.forEach(Values::release);
               }
