@@ -10,6 +10,7 @@ import gilbook.runtime.PyBool;
 import gilbook.runtime.PyDict;
 import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
+import gilbook.runtime.PyLong;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
 import gilbook.runtime.PySet;
@@ -58,6 +59,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   private final Consumer<String> stdout;
   private long instructionsRun;
   private final Quickening311 quickening = new Quickening311();
+  // The exception each thread is handling (CPython's tstate->exc_info->exc_value), or null.
+  private final ThreadLocal<PythonError[]> excInfo =
+      ThreadLocal.withInitial(() -> new PythonError[1]);
   private boolean closed;
 
   /**
@@ -132,7 +136,13 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     for (int i = 0; i < args.size(); i++) {
       locals[i] = args.get(i).incref();
     }
-    return (PyObject) run(f, locals, 0);
+    PythonError[] handling = excInfo.get();
+    handling[0] = null; // a new thread handles nothing (pooled Java threads are reused)
+    try {
+      return (PyObject) run(f, locals, 0);
+    } finally {
+      handling[0] = null;
+    }
   }
 
   /**
@@ -186,19 +196,47 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
 
   // ---------------------------------------------------------------- the eval loop
 
+  /** Where a frame's evaluation stopped on an error, and resumes at a handler. */
+  private static final class FrameState {
+    Object[] stack = new Object[16];
+    int sp;
+    int pc;
+  }
+
+  /**
+   * Runs a frame: {@link #eval} until it returns, or until an error that the frame's exception
+   * table has no handler for ends it (CPython's {@code exception_unwind}: pop the stack to the
+   * handler's depth, push lasti if asked, push the exception, jump).
+   */
   private Object run(DisFunction f, Object[] locals, int depth) {
     if (depth >= MAX_DEPTH) {
       releaseAll(locals, locals.length);
       throw new PythonError("RecursionError", "maximum recursion depth exceeded in " + f.name());
     }
+    FrameState frame = new FrameState();
+    while (true) {
+      try {
+        return eval(f, locals, depth, frame);
+      } catch (PythonError e) {
+        if (!unwind(f, frame, e)) {
+          releaseAll(frame.stack, frame.sp);
+          releaseAll(locals, locals.length);
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Object eval(DisFunction f, Object[] locals, int depth, FrameState frame) {
     List<Instruction> code = f.instructions();
     Map<Integer, Object> consts = constants.get(f);
-    Object[] stack = new Object[16];
-    int sp = 0;
-    int pc = 0;
+    Object[] stack = frame.stack;
+    int sp = frame.sp;
+    int pc = frame.pc;
     boolean tick = policy == CheckPointPolicy.TICK;
     List<String> kwNames = List.of();
     boolean skipCall = false; // the last PRECALL specialised to one that skips CALL unchecked
+    boolean charged = false;
     try {
       while (true) {
         Instruction in = code.get(pc);
@@ -225,7 +263,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
         } else {
           tick = false; // charged below, once we know whether it checks
         }
-        boolean charged = tick;
+        charged = tick;
         tick = policy == CheckPointPolicy.TICK;
         boolean jumped = false;
         boolean pythonCallee = false;
@@ -670,6 +708,87 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               }
             }
           }
+          // TARGET(PUSH_EXC_INFO): the handler saves the exception being handled under the new one
+          case PUSH_EXC_INFO -> {
+            Object value = stack[sp - 1];
+            PythonError[] handling = excInfo.get();
+            stack[sp - 1] = handling[0] != null ? handling[0] : PyNone.get();
+            stack[sp++] = value;
+            handling[0] = (PythonError) value;
+          }
+          // TARGET(POP_EXCEPT): the saved one is handled again
+          case POP_EXCEPT -> {
+            Object saved = stack[--sp];
+            excInfo.get()[0] = saved instanceof PythonError e ? e : null;
+            release(saved);
+          }
+          // TARGET(CHECK_EXC_MATCH)
+          case CHECK_EXC_MATCH -> {
+            Object right = stack[sp - 1];
+            Object left = stack[sp - 2];
+            boolean match = Exceptions.matches((PythonError) left, right, tupleItems(right));
+            sp--;
+            release(right);
+            stack[sp++] = PyBool.of(match);
+          }
+          // TARGET(RERAISE): oparg > 0 restores the frame's lasti from below the exception
+          case RERAISE -> {
+            int lasti = in.arg() > 0 ? (int) Values.asLong(stack[sp - 1 - in.arg()]) : -1;
+            PythonError e = (PythonError) stack[--sp];
+            e.reraised = true;
+            e.reraisedLasti = lasti;
+            throw e;
+          }
+          // TARGET(RAISE_VARARGS): do_raise; a bare raise re-raises what is being handled
+          case RAISE_VARARGS -> {
+            PythonError handling = excInfo.get()[0];
+            if (in.arg() == 0) {
+              if (handling == null) {
+                throw new PythonError("RuntimeError", "No active exception to reraise");
+              }
+              handling.reraised = true;
+              throw handling;
+            }
+            Object cause = in.arg() == 2 ? stack[--sp] : null;
+            Object exc = stack[--sp];
+            PythonError e = Exceptions.toRaise(exc);
+            release(exc);
+            if (cause != null) {
+              e.cause(cause instanceof PyNone ? null : Exceptions.toRaise(cause));
+              release(cause);
+            }
+            e.context(handling);
+            throw e;
+          }
+          // TARGET(LOAD_ASSERTION_ERROR)
+          case LOAD_ASSERTION_ERROR -> stack[sp++] = Exceptions.lookup("AssertionError");
+          // TARGET(WITH_EXCEPT_START): exit(type(e), e, tb) with the exit callable 4 deep; the
+          // VM has no traceback objects, so tb is None
+          case WITH_EXCEPT_START -> {
+            PythonError e = (PythonError) stack[sp - 1];
+            Object exit = stack[sp - 4];
+            PyNone tb = PyNone.get();
+            Object result;
+            try {
+              result = callValue(exit, List.of(Exceptions.lookup(e.type()), e, tb), depth);
+            } finally {
+              tb.decref();
+            }
+            stack[sp++] = result;
+          }
+          // TARGET(DELETE_FAST)
+          case DELETE_FAST -> {
+            Object old = locals[in.arg()];
+            if (old == null) {
+              throw new PythonError(
+                  "UnboundLocalError",
+                  "cannot access local variable '"
+                      + in.argrepr()
+                      + "' where it is not associated with a value");
+            }
+            locals[in.arg()] = null;
+            release(old);
+          }
           // TARGET(RETURN_VALUE)
           case RETURN_VALUE -> {
             Object result = stack[--sp];
@@ -691,11 +810,102 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
         }
         pc = next;
       }
-    } catch (PyException | PythonError | InstructionBudgetExceeded e) {
+    } catch (PyException | PythonError e) {
+      if (!charged) {
+        Eval.instruction(); // it ran; CPython's error path does not check the eval breaker
+      }
+      frame.stack = stack;
+      frame.sp = sp;
+      frame.pc = pc;
+      throw e instanceof PyException p ? PythonError.of(p) : (PythonError) e;
+    } catch (InstructionBudgetExceeded e) {
       releaseAll(stack, sp);
       releaseAll(locals, locals.length);
       throw e;
     }
+  }
+
+  /**
+   * CPython 3.11's {@code error:} and {@code exception_unwind:} for an error raised at {@code
+   * frame.pc}: adds the frame's traceback entry (not for a re-raise), finds the handler ({@code
+   * get_exception_handler}) and, if there is one, pops the stack to its depth, pushes lasti when it
+   * asks and the exception, and resumes there. Returns false when the frame has no handler.
+   */
+  private boolean unwind(DisFunction f, FrameState frame, PythonError e) {
+    Instruction in = f.instructions().get(frame.pc);
+    if (!e.reraised) {
+      if (e.traceback().isEmpty()) {
+        e.context(excInfo.get()[0]); // raised while handling another: __context__
+      }
+      e.addFrame(f.file(), in.sourceLine(), f.name());
+    }
+    int lasti = e.reraisedLasti >= 0 ? e.reraisedLasti : in.offset() / 2;
+    e.reraised = false;
+    e.reraisedLasti = -1;
+    DisFunction.ExceptionEntry handler = f.handlerFor(in.offset());
+    if (handler == null) {
+      return false;
+    }
+    if (handler.depth() > frame.sp) {
+      throw new IllegalStateException(
+          "the exception table of "
+              + f.name()
+              + " unwinds to depth "
+              + handler.depth()
+              + " but the VM's stack holds "
+              + frame.sp
+              + " at offset "
+              + in.offset());
+    }
+    Object[] stack = frame.stack;
+    while (frame.sp > handler.depth()) {
+      Object v = stack[--frame.sp];
+      stack[frame.sp] = null;
+      release(v);
+    }
+    if (handler.lasti()) {
+      stack[frame.sp++] = PyLong.fromLong(lasti);
+    }
+    stack[frame.sp++] = e;
+    frame.pc = f.indexOf(handler.target());
+    return true;
+  }
+
+  /**
+   * Calls any callable value with borrowed arguments and returns a new reference: a builtin, a
+   * method, a bound method, an exception type or a Python function of the listing.
+   */
+  private Object callValue(Object callable, List<Object> args, int depth) {
+    if (callable instanceof Callables.BoundMethod m) {
+      List<Object> withSelf = new ArrayList<>();
+      withSelf.add(m.self());
+      withSelf.addAll(args);
+      return callBuiltin(m.method(), withSelf, List.of());
+    }
+    if (callable instanceof Callables.Function fn) {
+      DisFunction callee = fn.code();
+      if (args.size() != callee.argCount()) {
+        throw new PythonError(
+            "TypeError",
+            callee.name()
+                + "() takes "
+                + callee.argCount()
+                + " positional arguments but "
+                + args.size()
+                + " were given");
+      }
+      Object[] calleeLocals = new Object[Math.max(callee.localCount(), args.size())];
+      for (int i = 0; i < args.size(); i++) {
+        calleeLocals[i] = newRef(args.get(i));
+      }
+      return run(callee, calleeLocals, depth + 1);
+    }
+    return callBuiltin(callable, args, List.of());
+  }
+
+  /** The items of a tuple a handler names ({@code except (KeyError, IndexError):}), or null. */
+  private static List<Object> tupleItems(Object right) {
+    return null; // the VM has no tuple yet (BUILD_TUPLE is refused); one type per except clause
   }
 
   /**
@@ -746,6 +956,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     if (callable instanceof Callables.MethodDescriptor m) {
       return m.body().call(this, args, kw);
     }
+    if (callable instanceof Exceptions.ExcType t) {
+      return Exceptions.instantiate(t, args);
+    }
     throw new PythonError(
         "TypeError", "'" + Values.typeName(callable) + "' object is not callable");
   }
@@ -763,6 +976,10 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     }
     Callables.Builtin b = Builtins.lookup(name);
     if (b == null) {
+      Exceptions.ExcType t = Exceptions.lookup(name);
+      if (t != null) {
+        return t;
+      }
       throw Builtins.notFound(name);
     }
     return b;

@@ -3,7 +3,14 @@ package gilbook.runtime.bytecode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gilbook.runtime.Clock;
+import gilbook.runtime.Interpreter;
+import gilbook.runtime.PyDict;
+import gilbook.runtime.PyObject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +66,190 @@ class ExceptionTests {
     assertEquals(
         Map.of("Thread-1", "NameError: name 'no_such_function' is not defined"), r.errors());
     assertEquals(Map.of("count", 1000L), r.args().get("stat"));
+    balanced(r);
+  }
+
+  /** What one call of a function of exceptions.dis gave: its result or its exception. */
+  record Call(Object result, PythonError error, List<Object> args, String stdout) {}
+
+  /**
+   * Calls {@code function} of exceptions.dis once, in one thread, and checks that every reference
+   * was released (the interpreter's shutdown finds no leak).
+   */
+  static Call call(String function, Object... args) {
+    Listing listing = Listing.parse(BytecodeTests.listing("exceptions.dis"));
+    Interpreter interp = Interpreter.builder().clock(Clock.virtual(1)).build();
+    Call[] call = new Call[1];
+    StringBuilder out = new StringBuilder();
+    try {
+      interp.run(
+          () -> {
+            PyDict g = PyDict.empty();
+            List<PyObject> a = new ArrayList<>();
+            for (Object arg : args) {
+              a.add(DisRun.toPy(arg));
+            }
+            BytecodeVM vm =
+                new BytecodeVM(listing, g, CheckPointPolicy.PY_311, 1_000_000, out::append);
+            Object result = null;
+            PythonError error = null;
+            try {
+              PyObject r = vm.call(function, a);
+              result = DisRun.toJava(r);
+              r.decref();
+            } catch (PythonError e) {
+              error = e;
+            }
+            List<Object> after = new ArrayList<>();
+            a.forEach(o -> after.add(DisRun.toJava(o)));
+            vm.close();
+            a.forEach(PyObject::decref);
+            g.decref();
+            call[0] = new Call(result, error, after, out.toString());
+          });
+    } finally {
+      interp.close();
+    }
+    assertTrue(interp.shutdown().leaks().isEmpty(), interp.shutdown().toString());
+    return call[0];
+  }
+
+  static void returns(Object expected, String stdout, Call c) {
+    assertEquals(null, c.error(), () -> c.error().formatTraceback());
+    assertEquals(expected, c.result());
+    assertEquals(stdout, c.stdout());
+  }
+
+  static void raises(String traceback, String stdout, Call c) {
+    assertTrue(c.error() != null, "returned " + c.result());
+    assertEquals(traceback, c.error().formatTraceback());
+    assertEquals(stdout, c.stdout());
+  }
+
+  // The expected values below are what python3 3.11.7 gave on the same functions (exceptions.py).
+
+  @Test
+  void tryExceptAsAndFinally() {
+    returns(1000L, "finally\n", call("lookup", stat("count", 1000L)));
+    returns(0L, "missing 'count'\nfinally\n", call("lookup", stat()));
+  }
+
+  @Test
+  void aHandlerCatchesOnlyItsType() {
+    returns(6000L, "", call("index_or_default", List.of(5000L, 6000L), 1L));
+    returns(-1L, "", call("index_or_default", List.of(5000L, 6000L), 5L));
+    returns(-1L, "integer division or modulo by zero\n", call("divide", 7000L, 0L));
+    returns(1000L, "", call("divide", 7000L, 7L));
+    returns(-2L, "", call("divide", 7000L, "x")); // TypeError: the second clause, Exception
+  }
+
+  @Test
+  void aBareRaiseReraisesWithItsTraceback() {
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 26, in reraise\n"
+            + "KeyError: 'count'\n",
+        "reraising\n",
+        call("reraise", stat()));
+  }
+
+  @Test
+  void raiseAnInstanceAndCatchItInTheCaller() {
+    returns(5L, "", call("catch_value", 5L));
+    returns(0L, "caught too big: 500\n", call("catch_value", 500L));
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 34, in check\n"
+            + "ValueError: too big: 500\n",
+        "",
+        call("check", 500L));
+  }
+
+  @Test
+  void assertRaisesAssertionErrorWithItsMessage() {
+    returns(3L, "", call("positive", 3L));
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 47, in positive\n"
+            + "AssertionError: must be positive\n",
+        "",
+        call("positive", -3L));
+  }
+
+  @Test
+  void aHandlerInALoopRunsEachTime() {
+    Call c = call("count_missing", stat("a", 1000L, "b", 2000L), List.of("a", "x", "b", "y", "z"));
+    returns(3L, "", c);
+    assertEquals(stat("a", 1001L, "b", 2001L), c.args().get(0));
+  }
+
+  @Test
+  void finallyRunsOnReturnAndOnError() {
+    Call ok = call("cleanup", stat("count", 1000L, "cleaned", 0L));
+    returns(2000L, "", ok);
+    assertEquals(stat("count", 1000L, "cleaned", 1L), ok.args().get(0));
+    Call failed = call("cleanup", stat("cleaned", 0L));
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 73, in cleanup\n"
+            + "KeyError: 'count'\n",
+        "",
+        failed);
+    assertEquals(stat("cleaned", 1L), failed.args().get(0));
+  }
+
+  @Test
+  void anExceptionRaisedInAHandlerChainsTheHandledOne() {
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 80, in chained\n"
+            + "KeyError: 'count'\n"
+            + "\n"
+            + "During handling of the above exception, another exception occurred:\n"
+            + "\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 82, in chained\n"
+            + "RuntimeError: no count\n",
+        "",
+        call("chained", stat()));
+  }
+
+  @Test
+  void theNameErrorOfIssue13HasItsTraceback() {
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 3, in undefined_after_subscript\n"
+            + "NameError: name 'no_such_function' is not defined\n",
+        "",
+        call("undefined_after_subscript", stat("count", 1000L)));
+  }
+
+  /**
+   * As real {@code threading}: the second thread to start raises and ends with its traceback on
+   * stderr, the three others finish their 100 increments (python3 3.11.7 with 4 threads: count 300,
+   * one traceback).
+   */
+  @Test
+  void anUncaughtExceptionEndsOnlyItsThread() {
+    DisRun.Result r =
+        DisRun.builder(BytecodeTests.listing("exceptions.dis"))
+            .entry("worker")
+            .threads(4)
+            .args(Map.of("stat", stat("started", 0L, "count", 0L)))
+            .switchInterval(Duration.ofMillis(5))
+            .run();
+    assertEquals(stat("started", 4L, "count", 300L), r.args().get("stat"));
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    String thread = r.errors().keySet().iterator().next();
+    assertEquals("KeyError: 'missing'", r.errors().get(thread));
+    assertEquals(
+        "Exception in thread "
+            + thread
+            + " (worker):\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 88, in worker\n"
+            + "KeyError: 'missing'\n",
+        r.stderr());
     balanced(r);
   }
 }
