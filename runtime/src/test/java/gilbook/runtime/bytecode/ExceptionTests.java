@@ -252,4 +252,58 @@ class ExceptionTests {
         r.stderr());
     balanced(r);
   }
+
+  @Test
+  void theExceptionTableIsReadAsDisPrintsIt() {
+    DisFunction f = Listing.parse(BytecodeTests.listing("exceptions.dis")).function("lookup");
+    assertEquals("exceptions.py", f.file());
+    // "  4 to 18 -> 22 [0]" ... "  136 to 168 -> 170 [1] lasti", as python3 3.11.7 printed it
+    assertEquals(8, f.exceptionTable().size());
+    assertEquals(new DisFunction.ExceptionEntry(4, 18, 22, 0, false), f.exceptionTable().get(0));
+    assertEquals(new DisFunction.ExceptionEntry(136, 168, 170, 1, true), f.exceptionTable().get(7));
+    assertEquals(22, f.handlerFor(8).target()); // BINARY_SUBSCR at 8, inside "4 to 18"
+    assertEquals(null, f.handlerFor(176)); // the return after the try statement
+  }
+
+  @Test
+  void aMalformedExceptionTableEntryIsNamed() {
+    ListingException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ListingException.class,
+            () ->
+                Listing.parse(
+                    "  1           0 RESUME                   0\n"
+                        + "              2 LOAD_CONST               0 (None)\n"
+                        + "              4 RETURN_VALUE\n"
+                        + "ExceptionTable:\n"
+                        + "  2 to 4 => 2\n"));
+    assertTrue(
+        e.getMessage().contains("not an exception table entry: \"2 to 4 => 2\""), e.getMessage());
+  }
+
+  /**
+   * The instruction that raised counts once, without a check (CPython's error path goes to the
+   * handler without checking the eval breaker): lookup({}) runs 5 instructions to the failing
+   * BINARY_SUBSCR, 18 in the handler, 6 in the finally block and 2 to return.
+   */
+  @Test
+  void eachBytecodeOnAnErrorPathIsOneInstruction() {
+    DisRun.Result r =
+        DisRun.builder(BytecodeTests.listing("exceptions.dis"))
+            .entry("lookup")
+            .threads(1)
+            .args(Map.of("stat", stat()))
+            .run();
+    assertEquals(Map.of(), r.errors());
+    assertEquals("missing 'count'\nfinally\n", r.stdout());
+    long worker =
+        r.threads().stream()
+            .filter(t -> t.name().equals("Thread-1"))
+            .findFirst()
+            .get()
+            .instructions();
+    assertEquals(5 + 18 + 6 + 2, r.instructions());
+    assertEquals(r.instructions(), worker);
+    balanced(r);
+  }
 }
