@@ -302,7 +302,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (v == null) {
               throw new PythonError(
                   "UnboundLocalError",
-                  "local variable '" + in.argrepr() + "' referenced before assignment");
+                  "cannot access local variable '" // 3.11's UNBOUNDLOCAL_ERROR_MSG
+                      + in.argrepr()
+                      + "' where it is not associated with a value");
             }
             stack[sp++] = newRef(v);
           }

@@ -201,12 +201,7 @@ public final class DisRun {
                         } catch (PythonError e) {
                           // threading's excepthook: this thread ends, the others go on. Its
                           // default name for Thread(target=f) is "Thread-N (f)".
-                          err.append("Exception in thread ")
-                              .append(name)
-                              .append(" (")
-                              .append(entryName)
-                              .append("):\n")
-                              .append(e.formatTraceback());
+                          err.append(e.formatThreadException(name + " (" + entryName + ")"));
                           raised.put(name, e.getMessage());
                         }
                       }));

@@ -99,6 +99,15 @@ public final class PythonError extends RuntimeException {
   }
 
   /**
+   * What {@code threading.excepthook} writes when a thread ends with this exception: {@code
+   * Exception in thread NAME:} and the traceback. {@code threadName} is the thread's name, for
+   * {@code Thread(target=f)} CPython's default {@code Thread-N (f)}.
+   */
+  public String formatThreadException(String threadName) {
+    return "Exception in thread " + threadName + ":\n" + formatTraceback();
+  }
+
+  /**
    * The traceback as CPython's {@code traceback.print_exception} writes it: the context's first,
    * then each frame ({@code File "x.py", line 3, in f}) and the last line ({@code KeyError:
    * 'count'}). The listing holds no source text, so no source line follows a frame's line, as when
