@@ -905,9 +905,13 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     return callBuiltin(callable, args, List.of());
   }
 
-  /** The items of a tuple a handler names ({@code except (KeyError, IndexError):}), or null. */
+  /**
+   * The items of a tuple object a handler names, or null. {@code except (KeyError, IndexError):}
+   * builds an {@link Exceptions.ExcTuple} instead (BUILD_TUPLE of exception types), which {@link
+   * Exceptions#matches} reads itself; a tuple object holds no exception type, so this is null.
+   */
   private static List<Object> tupleItems(Object right) {
-    return null; // the VM has no tuple yet (BUILD_TUPLE is refused); one type per except clause
+    return null;
   }
 
   /**

@@ -16,6 +16,25 @@ final class Exceptions {
   /** An exception type as a VM value: {@code type(e)}, a class a handler names. Immutable. */
   record ExcType(String name) {}
 
+  /**
+   * A tuple of exception types, as {@code except (KeyError, IndexError):} builds it with {@code
+   * BUILD_TUPLE}: the types are VM values, not simulated objects, so a tuple object cannot hold
+   * them. Owns nothing. Immutable.
+   */
+  record ExcTuple(List<ExcType> types) {
+    /** The types in {@code stack[from..to)}, or null unless there are some and all are types. */
+    static ExcTuple of(Object[] stack, int from, int to) {
+      List<ExcType> types = new java.util.ArrayList<>();
+      for (int i = from; i < to; i++) {
+        if (!(stack[i] instanceof ExcType t)) {
+          return null;
+        }
+        types.add(t);
+      }
+      return types.isEmpty() ? null : new ExcTuple(List.copyOf(types));
+    }
+  }
+
   /** Each type's base ({@code __base__}), as in CPython 3.11's builtin exception hierarchy. */
   private static final Map<String, String> BASE =
       Map.ofEntries(
@@ -57,12 +76,15 @@ final class Exceptions {
 
   /**
    * {@code PyErr_GivenExceptionMatches(e, right)} after {@code check_except_type_valid}: {@code
-   * right} is an exception type or a tuple of them ({@code tuple} is given as its items, or null
-   * when {@code right} is not a tuple).
+   * right} is an exception type, an {@link ExcTuple}, or another tuple given as its items ({@code
+   * tupleItems}, null when {@code right} is not a tuple).
    */
   static boolean matches(PythonError e, Object right, List<Object> tupleItems) {
     if (right instanceof ExcType t) {
       return isSubclass(e.type(), t.name());
+    }
+    if (right instanceof ExcTuple tuple) {
+      return matches(e, null, List.copyOf(tuple.types()));
     }
     if (tupleItems != null) {
       boolean match = false;

@@ -77,7 +77,11 @@ class ExceptionTests {
    * was released (the interpreter's shutdown finds no leak).
    */
   static Call call(String function, Object... args) {
-    Listing listing = Listing.parse(BytecodeTests.listing("exceptions.dis"));
+    return callIn("exceptions.dis", function, args);
+  }
+
+  static Call callIn(String file, String function, Object... args) {
+    Listing listing = Listing.parse(BytecodeTests.listing(file));
     Interpreter interp = Interpreter.builder().clock(Clock.virtual(1)).build();
     Call[] call = new Call[1];
     StringBuilder out = new StringBuilder();
@@ -363,5 +367,21 @@ class ExceptionTests {
     assertEquals("", r.stderr());
     assertEquals(stat("caught", 2L, "locked", false), r.args().get("stat"));
     balanced(r);
+  }
+
+  /**
+   * {@code except (KeyError, IndexError) as e:} (python3 3.11.7: {@code "'b'"}, {@code 'list index
+   * out of range'}, 1000). Needs BUILD_TUPLE (the vm-data branch) to push an {@link
+   * Exceptions.ExcTuple} for a tuple of exception types; skipped without it.
+   */
+  @Test
+  void aTupleOfTypesCatchesEach() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(vmHas("BUILD_TUPLE"), "the VM has no tuple yet");
+    returns("'b'", "", callIn("exceptions_tuple.dis", "either", stat("a", 1000L), "b"));
+    returns(
+        "list index out of range",
+        "",
+        callIn("exceptions_tuple.dis", "either", List.of(5000L), 3L));
+    returns(1000L, "", callIn("exceptions_tuple.dis", "either", stat("a", 1000L), "a"));
   }
 }
