@@ -88,3 +88,14 @@ def worker(stat):
         missing = stat["missing"]
     for i in range(100):
         stat["count"] = stat["count"] + 1
+
+
+def index_message(items, i):
+    try:
+        items[i] = items[i] + 1
+    except IndexError as e:
+        return str(e)
+    try:
+        items[i + 10] = 0
+    except IndexError as e:
+        return str(e)

@@ -148,6 +148,12 @@ class ExceptionTests {
   }
 
   @Test
+  void anIndexErrorSaysWhatCPythonSays() {
+    returns("list index out of range", "", call("index_message", List.of(5000L), 3L));
+    returns("list assignment index out of range", "", call("index_message", List.of(5000L), -1L));
+  }
+
+  @Test
   void aBareRaiseReraisesWithItsTraceback() {
     raises(
         "Traceback (most recent call last):\n"
