@@ -99,3 +99,21 @@ def index_message(items, i):
         items[i + 10] = 0
     except IndexError as e:
         return str(e)
+
+
+def outer(n):
+    return check(n) + 1
+
+
+def convert(stat):
+    try:
+        return stat["count"]
+    except KeyError as e:
+        raise ValueError("no count") from e
+
+
+def convert_quietly(stat):
+    try:
+        return stat["count"]
+    except KeyError:
+        raise ValueError("no count") from None

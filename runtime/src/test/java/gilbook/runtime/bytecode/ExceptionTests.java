@@ -176,6 +176,39 @@ class ExceptionTests {
   }
 
   @Test
+  void anUncaughtErrorCarriesAnEntryPerFrame() {
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 105, in outer\n"
+            + "  File \"exceptions.py\", line 34, in check\n"
+            + "ValueError: too big: 500\n",
+        "",
+        call("outer", 500L));
+  }
+
+  @Test
+  void raiseFromNamesTheCauseAndFromNoneHidesTheContext() {
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 110, in convert\n"
+            + "KeyError: 'count'\n"
+            + "\n"
+            + "The above exception was the direct cause of the following exception:\n"
+            + "\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 112, in convert\n"
+            + "ValueError: no count\n",
+        "",
+        call("convert", stat()));
+    raises(
+        "Traceback (most recent call last):\n"
+            + "  File \"exceptions.py\", line 119, in convert_quietly\n"
+            + "ValueError: no count\n",
+        "",
+        call("convert_quietly", stat()));
+  }
+
+  @Test
   void assertRaisesAssertionErrorWithItsMessage() {
     returns(3L, "", call("positive", 3L));
     raises(
