@@ -211,7 +211,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   private Object run(DisFunction f, Object[] locals, int depth) {
     if (depth >= MAX_DEPTH) {
       releaseAll(locals, locals.length);
-      throw new PythonError("RecursionError", "maximum recursion depth exceeded in " + f.name());
+      // 3.11's _Py_CheckRecursiveCall for a Python frame; the caller's CALL is what raised
+      throw new PythonError("RecursionError", "maximum recursion depth exceeded");
     }
     FrameState frame = new FrameState();
     while (true) {
@@ -772,7 +773,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             PyNone tb = PyNone.get();
             Object result;
             try {
-              result = callValue(exit, List.of(Exceptions.lookup(e.type()), e, tb), depth);
+              result = callValue(exit, List.of(Exceptions.lookup(e.type()), e, tb));
             } finally {
               tb.decref();
             }
@@ -874,33 +875,16 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   }
 
   /**
-   * Calls any callable value with borrowed arguments and returns a new reference: a builtin, a
-   * method, a bound method, an exception type or a Python function of the listing.
+   * Calls the exit callable of a {@code with} block with borrowed arguments and returns a new
+   * reference: a bound method (a lock's {@code __exit__}), a builtin or a method. The VM has no
+   * classes, so no {@code __exit__} is a Python function.
    */
-  private Object callValue(Object callable, List<Object> args, int depth) {
+  private Object callValue(Object callable, List<Object> args) {
     if (callable instanceof Callables.BoundMethod m) {
       List<Object> withSelf = new ArrayList<>();
       withSelf.add(m.self());
       withSelf.addAll(args);
       return callBuiltin(m.method(), withSelf, List.of());
-    }
-    if (callable instanceof Callables.Function fn) {
-      DisFunction callee = fn.code();
-      if (args.size() != callee.argCount()) {
-        throw new PythonError(
-            "TypeError",
-            callee.name()
-                + "() takes "
-                + callee.argCount()
-                + " positional arguments but "
-                + args.size()
-                + " were given");
-      }
-      Object[] calleeLocals = new Object[Math.max(callee.localCount(), args.size())];
-      for (int i = 0; i < args.size(); i++) {
-        calleeLocals[i] = newRef(args.get(i));
-      }
-      return run(callee, calleeLocals, depth + 1);
     }
     return callBuiltin(callable, args, List.of());
   }

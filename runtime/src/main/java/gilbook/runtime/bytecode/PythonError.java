@@ -17,6 +17,20 @@ import java.util.List;
 public final class PythonError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  // traceback.py's _RECURSIVE_CUTOFF
+  private static final int RECURSIVE_CUTOFF = 3;
+
+  private static void repeated(StringBuilder sb, int count) {
+    if (count > RECURSIVE_CUTOFF) {
+      int more = count - RECURSIVE_CUTOFF;
+      sb.append("  [Previous line repeated ")
+          .append(more)
+          .append(" more time")
+          .append(more > 1 ? "s" : "")
+          .append("]\n");
+    }
+  }
+
   /** One traceback entry: a frame the exception passed through, and the source line it was at. */
   record Frame(String file, int line, String function) {}
 
@@ -124,7 +138,19 @@ public final class PythonError extends RuntimeException {
     }
     if (!traceback.isEmpty()) {
       sb.append("Traceback (most recent call last):\n");
+      // traceback.StackSummary.format: a frame repeated more than 3 times in a row (recursion)
+      // is printed 3 times, then "[Previous line repeated N more times]"
+      Frame last = null;
+      int count = 0;
       for (Frame f : traceback) {
+        if (!f.equals(last)) {
+          repeated(sb, count);
+          last = f;
+          count = 0;
+        }
+        if (++count > RECURSIVE_CUTOFF) {
+          continue;
+        }
         sb.append("  File \"")
             .append(f.file())
             .append("\", line ")
@@ -133,6 +159,7 @@ public final class PythonError extends RuntimeException {
             .append(f.function())
             .append('\n');
       }
+      repeated(sb, count);
     }
     return sb.append(getMessage()).append('\n').toString();
   }

@@ -208,6 +208,25 @@ class ExceptionTests {
         call("convert_quietly", stat()));
   }
 
+  /**
+   * Recursion without end: CPython 3.11.7 (recursion limit 60) prints three entries and "[Previous
+   * line repeated 56 more times]"; the VM's limit is {@link BytecodeVM#MAX_DEPTH} frames, so 200
+   * entries of line 123 print as 3 and 197 more.
+   */
+  @Test
+  void aRecursionErrorFoldsTheRepeatedFrames() {
+    String frame = "  File \"exceptions.py\", line 123, in down\n";
+    raises(
+        "Traceback (most recent call last):\n"
+            + frame.repeat(3)
+            + "  [Previous line repeated "
+            + (BytecodeVM.MAX_DEPTH - 3)
+            + " more times]\n"
+            + "RecursionError: maximum recursion depth exceeded\n",
+        "",
+        call("down", 0L));
+  }
+
   @Test
   void assertRaisesAssertionErrorWithItsMessage() {
     returns(3L, "", call("positive", 3L));
