@@ -15,6 +15,7 @@ import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
 import gilbook.runtime.PySet;
 import gilbook.runtime.PyTuple;
+import gilbook.runtime.PyThreadState;
 import gilbook.runtime.PyUnicode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,9 +60,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   private final Consumer<String> stdout;
   private long instructionsRun;
   private final Quickening311 quickening = new Quickening311();
-  // The exception each thread is handling (CPython's tstate->exc_info->exc_value), or null.
-  private final ThreadLocal<PythonError[]> excInfo =
-      ThreadLocal.withInitial(() -> new PythonError[1]);
+  // The exception each Python thread is handling (CPython's tstate->exc_info->exc_value).
+  private final ThreadLocal<ExcInfo> excInfo = ThreadLocal.withInitial(ExcInfo::new);
   private boolean closed;
 
   /**
@@ -136,13 +136,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     for (int i = 0; i < args.size(); i++) {
       locals[i] = args.get(i).incref();
     }
-    PythonError[] handling = excInfo.get();
-    handling[0] = null; // a new thread handles nothing (pooled Java threads are reused)
-    try {
-      return (PyObject) run(f, locals, 0);
-    } finally {
-      handling[0] = null;
-    }
+    return (PyObject) run(f, locals, 0);
   }
 
   /**
@@ -195,6 +189,26 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   }
 
   // ---------------------------------------------------------------- the eval loop
+
+  /** A Python thread's {@code exc_info}: the exception it is handling, or null. */
+  private static final class ExcInfo {
+    PyThreadState owner;
+    PythonError value;
+  }
+
+  /**
+   * The calling Python thread's {@code exc_info}. Python threads run on pooled Java threads, so the
+   * thread-local is checked against the Python thread: a new thread handles nothing.
+   */
+  private ExcInfo excInfo() {
+    ExcInfo info = excInfo.get();
+    PyThreadState ts = PyThreadState.get();
+    if (info.owner != ts) {
+      info.owner = ts;
+      info.value = null;
+    }
+    return info;
+  }
 
   /** Where a frame's evaluation stopped on an error, and resumes at a handler. */
   private static final class FrameState {
@@ -714,15 +728,15 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           // TARGET(PUSH_EXC_INFO): the handler saves the exception being handled under the new one
           case PUSH_EXC_INFO -> {
             Object value = stack[sp - 1];
-            PythonError[] handling = excInfo.get();
-            stack[sp - 1] = handling[0] != null ? handling[0] : PyNone.get();
+            ExcInfo handling = excInfo();
+            stack[sp - 1] = handling.value != null ? handling.value : PyNone.get();
             stack[sp++] = value;
-            handling[0] = (PythonError) value;
+            handling.value = (PythonError) value;
           }
           // TARGET(POP_EXCEPT): the saved one is handled again
           case POP_EXCEPT -> {
             Object saved = stack[--sp];
-            excInfo.get()[0] = saved instanceof PythonError e ? e : null;
+            excInfo().value = saved instanceof PythonError e ? e : null;
             release(saved);
           }
           // TARGET(CHECK_EXC_MATCH)
@@ -744,7 +758,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           }
           // TARGET(RAISE_VARARGS): do_raise; a bare raise re-raises what is being handled
           case RAISE_VARARGS -> {
-            PythonError handling = excInfo.get()[0];
+            PythonError handling = excInfo().value;
             if (in.arg() == 0) {
               if (handling == null) {
                 throw new PythonError("RuntimeError", "No active exception to reraise");
@@ -838,7 +852,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     Instruction in = f.instructions().get(frame.pc);
     if (!e.reraised) {
       if (e.traceback().isEmpty()) {
-        e.context(excInfo.get()[0]); // raised while handling another: __context__
+        e.context(excInfo().value); // raised while handling another: __context__
       }
       e.addFrame(f.file(), in.sourceLine(), f.name());
     }
