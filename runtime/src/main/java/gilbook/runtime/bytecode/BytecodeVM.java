@@ -14,8 +14,8 @@ import gilbook.runtime.PyLong;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
 import gilbook.runtime.PySet;
-import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyThreadState;
+import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyUnicode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -430,6 +430,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           // TARGET(BUILD_TUPLE)
           case BUILD_TUPLE -> {
             int n = in.arg();
+            Exceptions.ExcTuple excTypes = Exceptions.ExcTuple.of(stack, sp - n, sp);
+            if (excTypes != null) { // except (KeyError, IndexError): types are VM values too
+              sp = popN(stack, sp, n);
+              stack[sp++] = excTypes;
+              break;
+            }
             Builtins.TypeTuple types = Builtins.TypeTuple.of(stack, sp - n, sp);
             if (types != null) { // isinstance(x, (int, str)): types are not simulated objects
               sp = popN(stack, sp, n);

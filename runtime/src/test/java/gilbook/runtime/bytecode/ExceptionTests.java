@@ -429,8 +429,7 @@ class ExceptionTests {
 
   /**
    * {@code except (KeyError, IndexError) as e:} (python3 3.11.7: {@code "'b'"}, {@code 'list index
-   * out of range'}, 1000). Needs BUILD_TUPLE (the vm-data branch) to push an {@link
-   * Exceptions.ExcTuple} for a tuple of exception types; skipped without it.
+   * out of range'}, 1000): BUILD_TUPLE of exception types pushes an {@link Exceptions.ExcTuple}.
    */
   @Test
   void aTupleOfTypesCatchesEach() {
