@@ -2,7 +2,7 @@
 # Regenerates the .dis listings from the .py sources with CPython 3.11 (3.11.7 was used).
 # Run from this directory: sh make_listings.sh
 set -e
-for f in reward reward_call counter misc window_len window_str window_append window_append_kept window_pycall chain delegate data extended window_isinstance window_type window_abs window_contains; do
+for f in reward reward_call counter misc window_len window_str window_append window_append_kept window_pycall chain delegate data extended window_isinstance window_type window_abs window_contains exceptions with_errors exceptions_tuple; do
   python3 -c "import dis, sys; src = open('$f.py').read(); dis.dis(compile(src, '$f.py', 'exec'))" > $f.dis
 done
 python3 --version > PYTHON_VERSION

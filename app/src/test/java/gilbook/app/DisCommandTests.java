@@ -68,6 +68,25 @@ class DisCommandTests {
   }
 
   @Test
+  void anUncaughtExceptionPrintsItsThreadsTracebackOnStderrAndTheOthersFinish() {
+    TempWorkbook.Run r =
+        workbook.run(
+            "dis",
+            LISTINGS.resolve("exceptions.dis").toString(),
+            "--entry",
+            "worker",
+            "--threads",
+            "4",
+            "--args",
+            "{\"stat\": {\"started\": 0, \"count\": 0}}");
+    assertTrue(r.out().contains("{\"stat\":{\"started\":4,\"count\":300}}"), r::toString);
+    assertTrue(r.err().contains(" (worker):\nTraceback (most recent call last):\n"), r::toString);
+    assertTrue(
+        r.err().contains("  File \"exceptions.py\", line 88, in worker\nKeyError: 'missing'\n"),
+        r::toString);
+  }
+
+  @Test
   void theSameListingLosesUpdatesUnderTheTickPolicy() {
     TempWorkbook.Run r = reward("tick");
     assertEquals(0, r.exit(), r::toString);

@@ -169,6 +169,10 @@ final class DisCommand implements Callable<Integer> {
     if (!printed.isEmpty()) {
       ctx.out().print(printed);
     }
+    Object stderr = data.get("stderr");
+    if (stderr instanceof String tracebacks && !tracebacks.isEmpty()) {
+      ctx.err().print(tracebacks); // uncaught exceptions, as threading's excepthook prints them
+    }
     ctx.out().println(ctx.style("@|bold args:   |@") + JSON.writeValueAsString(data.get("args")));
     ctx.out()
         .println(ctx.style("@|bold globals:|@ ") + JSON.writeValueAsString(data.get("globals")));

@@ -334,6 +334,7 @@ public final class MainWindow extends BorderPane implements WindowToolbar.Action
     }
     Map<String, Object> data = outcome.data().get();
     console.print(String.valueOf(data.getOrDefault("stdout", "")));
+    console.print(String.valueOf(data.getOrDefault("stderr", "")));
     console.print("\nargs:    " + data.get("args"));
     console.print("\nglobals: " + data.get("globals"));
     console.print(

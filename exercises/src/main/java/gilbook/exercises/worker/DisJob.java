@@ -55,6 +55,7 @@ final class DisJob {
     data.put("policy", policy.label());
     data.put("instructions", r.instructions());
     data.put("stdout", r.stdout());
+    data.put("stderr", r.stderr());
     data.put("errors", r.errors());
     List<Map<String, Object>> threads = new ArrayList<>();
     for (ThreadStats s : r.threads()) {

@@ -10,9 +10,11 @@ import gilbook.runtime.PyBool;
 import gilbook.runtime.PyDict;
 import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
+import gilbook.runtime.PyLong;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
 import gilbook.runtime.PySet;
+import gilbook.runtime.PyThreadState;
 import gilbook.runtime.PyTuple;
 import gilbook.runtime.PyUnicode;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   private final Consumer<String> stdout;
   private long instructionsRun;
   private final Quickening311 quickening = new Quickening311();
+  // The exception each Python thread is handling (CPython's tstate->exc_info->exc_value).
+  private final ThreadLocal<ExcInfo> excInfo = ThreadLocal.withInitial(ExcInfo::new);
   private boolean closed;
 
   /**
@@ -186,19 +190,68 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
 
   // ---------------------------------------------------------------- the eval loop
 
+  /** A Python thread's {@code exc_info}: the exception it is handling, or null. */
+  private static final class ExcInfo {
+    PyThreadState owner;
+    PythonError value;
+  }
+
+  /**
+   * The calling Python thread's {@code exc_info}. Python threads run on pooled Java threads, so the
+   * thread-local is checked against the Python thread: a new thread handles nothing.
+   */
+  private ExcInfo excInfo() {
+    ExcInfo info = excInfo.get();
+    PyThreadState ts = PyThreadState.get();
+    if (info.owner != ts) {
+      info.owner = ts;
+      info.value = null;
+    }
+    return info;
+  }
+
+  /** Where a frame's evaluation stopped on an error, and resumes at a handler. */
+  private static final class FrameState {
+    Object[] stack = new Object[16];
+    int sp;
+    int pc;
+  }
+
+  /**
+   * Runs a frame: {@link #eval} until it returns, or until an error that the frame's exception
+   * table has no handler for ends it (CPython's {@code exception_unwind}: pop the stack to the
+   * handler's depth, push lasti if asked, push the exception, jump).
+   */
   private Object run(DisFunction f, Object[] locals, int depth) {
     if (depth >= MAX_DEPTH) {
       releaseAll(locals, locals.length);
-      throw new PythonError("RecursionError", "maximum recursion depth exceeded in " + f.name());
+      // 3.11's _Py_CheckRecursiveCall for a Python frame; the caller's CALL is what raised
+      throw new PythonError("RecursionError", "maximum recursion depth exceeded");
     }
+    FrameState frame = new FrameState();
+    while (true) {
+      try {
+        return eval(f, locals, depth, frame);
+      } catch (PythonError e) {
+        if (!unwind(f, frame, e)) {
+          releaseAll(frame.stack, frame.sp);
+          releaseAll(locals, locals.length);
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Object eval(DisFunction f, Object[] locals, int depth, FrameState frame) {
     List<Instruction> code = f.instructions();
     Map<Integer, Object> consts = constants.get(f);
-    Object[] stack = new Object[16];
-    int sp = 0;
-    int pc = 0;
+    Object[] stack = frame.stack;
+    int sp = frame.sp;
+    int pc = frame.pc;
     boolean tick = policy == CheckPointPolicy.TICK;
     List<String> kwNames = List.of();
     boolean skipCall = false; // the last PRECALL specialised to one that skips CALL unchecked
+    boolean charged = false;
     try {
       while (true) {
         Instruction in = code.get(pc);
@@ -225,7 +278,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
         } else {
           tick = false; // charged below, once we know whether it checks
         }
-        boolean charged = tick;
+        charged = tick;
         tick = policy == CheckPointPolicy.TICK;
         boolean jumped = false;
         boolean pythonCallee = false;
@@ -264,7 +317,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (v == null) {
               throw new PythonError(
                   "UnboundLocalError",
-                  "local variable '" + in.argrepr() + "' referenced before assignment");
+                  "cannot access local variable '" // 3.11's UNBOUNDLOCAL_ERROR_MSG
+                      + in.argrepr()
+                      + "' where it is not associated with a value");
             }
             stack[sp++] = newRef(v);
           }
@@ -281,7 +336,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (op == Opcode.LOAD_GLOBAL && (in.arg() & 1) == 1) {
               stack[sp++] = null;
             }
-            stack[sp++] = loadGlobal(Constants.name(in));
+            Object v = loadGlobal(Constants.name(in)); // may raise: push only what exists
+            stack[sp++] = v;
           }
           // TARGET(STORE_GLOBAL), TARGET(STORE_NAME)
           case STORE_GLOBAL, STORE_NAME -> {
@@ -307,36 +363,41 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           }
           // TARGET(BINARY_OP)
           case BINARY_OP -> {
-            Object right = stack[--sp];
-            Object left = stack[sp - 1];
+            Object right = stack[sp - 1]; // operands stay on the stack until the result exists,
+            Object left = stack[sp - 2]; // so that an error releases each of them once
             PyObject result = Operators.binaryOp(in.arg(), left, right);
+            sp--;
             release(left);
             release(right);
             stack[sp - 1] = result;
           }
           // TARGET(COMPARE_OP)
           case COMPARE_OP -> {
-            Object right = stack[--sp];
-            Object left = stack[sp - 1];
+            Object right = stack[sp - 1];
+            Object left = stack[sp - 2];
             PyObject result = PyBool.of(Operators.compare(in.arg(), left, right));
+            sp--;
             release(left);
             release(right);
             stack[sp - 1] = result;
           }
           // TARGET(BINARY_SUBSCR)
           case BINARY_SUBSCR -> {
-            Object key = stack[--sp];
-            Object container = stack[sp - 1];
-            stack[sp - 1] = Operators.subscript(container, key).incref();
+            Object key = stack[sp - 1];
+            Object container = stack[sp - 2];
+            PyObject item = Operators.subscript(container, key).incref();
+            sp--;
+            stack[sp - 1] = item;
             release(container);
             release(key);
           }
           // TARGET(STORE_SUBSCR)
           case STORE_SUBSCR -> {
-            Object key = stack[--sp];
-            Object container = stack[--sp];
-            Object value = stack[--sp];
+            Object key = stack[sp - 1];
+            Object container = stack[sp - 2];
+            Object value = stack[sp - 3];
             Operators.storeSubscript(container, key, value);
+            sp -= 3;
             release(container);
             release(key);
             release(value);
@@ -369,6 +430,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           // TARGET(BUILD_TUPLE)
           case BUILD_TUPLE -> {
             int n = in.arg();
+            Exceptions.ExcTuple excTypes = Exceptions.ExcTuple.of(stack, sp - n, sp);
+            if (excTypes != null) { // except (KeyError, IndexError): types are VM values too
+              sp = popN(stack, sp, n);
+              stack[sp++] = excTypes;
+              break;
+            }
             Builtins.TypeTuple types = Builtins.TypeTuple.of(stack, sp - n, sp);
             if (types != null) { // isinstance(x, (int, str)): types are not simulated objects
               sp = popN(stack, sp, n);
@@ -629,6 +696,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             if (callable instanceof Callables.Function fn) {
               pythonCallee = true;
               if (!kw.isEmpty()) {
+                args.forEach(Values::release);
                 throw new PythonError(
                     "TypeError", "keyword arguments to Python functions are not supported");
               }
@@ -652,14 +720,97 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               for (int i = 0; i < args.size(); i++) {
                 calleeLocals[i] = args.get(i);
               }
-              stack[sp++] = run(callee, calleeLocals, depth + 1);
+              Object result = run(callee, calleeLocals, depth + 1);
+              stack[sp++] = result;
             } else {
               try {
-                stack[sp++] = callBuiltin(callable, args, kw);
+                Object result = callBuiltin(callable, args, kw);
+                stack[sp++] = result;
               } finally {
                 args.forEach(Values::release);
               }
             }
+          }
+          // TARGET(PUSH_EXC_INFO): the handler saves the exception being handled under the new one
+          case PUSH_EXC_INFO -> {
+            Object value = stack[sp - 1];
+            ExcInfo handling = excInfo();
+            stack[sp - 1] = handling.value != null ? handling.value : PyNone.get();
+            stack[sp++] = value;
+            handling.value = (PythonError) value;
+          }
+          // TARGET(POP_EXCEPT): the saved one is handled again
+          case POP_EXCEPT -> {
+            Object saved = stack[--sp];
+            excInfo().value = saved instanceof PythonError e ? e : null;
+            release(saved);
+          }
+          // TARGET(CHECK_EXC_MATCH)
+          case CHECK_EXC_MATCH -> {
+            Object right = stack[sp - 1];
+            Object left = stack[sp - 2];
+            boolean match = Exceptions.matches((PythonError) left, right, tupleItems(right));
+            sp--;
+            release(right);
+            stack[sp++] = PyBool.of(match);
+          }
+          // TARGET(RERAISE): oparg > 0 restores the frame's lasti from below the exception
+          case RERAISE -> {
+            int lasti = in.arg() > 0 ? (int) Values.asLong(stack[sp - 1 - in.arg()]) : -1;
+            PythonError e = (PythonError) stack[--sp];
+            e.reraised = true;
+            e.reraisedLasti = lasti;
+            throw e;
+          }
+          // TARGET(RAISE_VARARGS): do_raise; a bare raise re-raises what is being handled
+          case RAISE_VARARGS -> {
+            PythonError handling = excInfo().value;
+            if (in.arg() == 0) {
+              if (handling == null) {
+                throw new PythonError("RuntimeError", "No active exception to reraise");
+              }
+              handling.reraised = true;
+              throw handling;
+            }
+            Object cause = in.arg() == 2 ? stack[--sp] : null;
+            Object exc = stack[--sp];
+            PythonError e = Exceptions.toRaise(exc);
+            release(exc);
+            if (cause != null) {
+              e.cause(cause instanceof PyNone ? null : Exceptions.toRaise(cause));
+              release(cause);
+            }
+            e.context(handling);
+            throw e;
+          }
+          // TARGET(LOAD_ASSERTION_ERROR)
+          case LOAD_ASSERTION_ERROR -> stack[sp++] = Exceptions.lookup("AssertionError");
+          // TARGET(WITH_EXCEPT_START): exit(type(e), e, tb) with the exit callable 4 deep; the
+          // VM has no traceback objects, so tb is None
+          case WITH_EXCEPT_START -> {
+            PythonError e = (PythonError) stack[sp - 1];
+            Object exit = stack[sp - 4];
+            PyNone tb = PyNone.get();
+            Object result;
+            try {
+              result = callValue(exit, List.of(Exceptions.lookup(e.type()), e, tb));
+            } finally {
+              tb.decref();
+            }
+            stack[sp++] = result;
+          }
+          // TARGET(DELETE_FAST)
+          case DELETE_FAST -> {
+            Object old = locals[in.arg()];
+            if (old == null) {
+              throw new PythonError(
+                  "UnboundLocalError",
+                  "cannot access local variable '"
+                      + in.argrepr()
+                      + "' where it is not associated with a value");
+            }
+            locals[in.arg()] = null;
+            release(old);
           }
           // TARGET(RETURN_VALUE)
           case RETURN_VALUE -> {
@@ -682,11 +833,89 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
         }
         pc = next;
       }
-    } catch (PyException | PythonError | InstructionBudgetExceeded e) {
+    } catch (PyException | PythonError e) {
+      if (!charged) {
+        Eval.instruction(); // it ran; CPython's error path does not check the eval breaker
+      }
+      frame.stack = stack;
+      frame.sp = sp;
+      frame.pc = pc;
+      throw e instanceof PyException p ? PythonError.of(p) : (PythonError) e;
+    } catch (InstructionBudgetExceeded e) {
       releaseAll(stack, sp);
       releaseAll(locals, locals.length);
       throw e;
     }
+  }
+
+  /**
+   * CPython 3.11's {@code error:} and {@code exception_unwind:} for an error raised at {@code
+   * frame.pc}: adds the frame's traceback entry (not for a re-raise), finds the handler ({@code
+   * get_exception_handler}) and, if there is one, pops the stack to its depth, pushes lasti when it
+   * asks and the exception, and resumes there. Returns false when the frame has no handler.
+   */
+  private boolean unwind(DisFunction f, FrameState frame, PythonError e) {
+    Instruction in = f.instructions().get(frame.pc);
+    if (!e.reraised) {
+      if (e.traceback().isEmpty()) {
+        e.context(excInfo().value); // raised while handling another: __context__
+      }
+      e.addFrame(f.file(), in.sourceLine(), f.name());
+    }
+    int lasti = e.reraisedLasti >= 0 ? e.reraisedLasti : in.offset() / 2;
+    e.reraised = false;
+    e.reraisedLasti = -1;
+    DisFunction.ExceptionEntry handler = f.handlerFor(in.offset());
+    if (handler == null) {
+      return false;
+    }
+    if (handler.depth() > frame.sp) {
+      throw new IllegalStateException(
+          "the exception table of "
+              + f.name()
+              + " unwinds to depth "
+              + handler.depth()
+              + " but the VM's stack holds "
+              + frame.sp
+              + " at offset "
+              + in.offset());
+    }
+    Object[] stack = frame.stack;
+    while (frame.sp > handler.depth()) {
+      Object v = stack[--frame.sp];
+      stack[frame.sp] = null;
+      release(v);
+    }
+    if (handler.lasti()) {
+      stack[frame.sp++] = PyLong.fromLong(lasti);
+    }
+    stack[frame.sp++] = e;
+    frame.pc = f.indexOf(handler.target());
+    return true;
+  }
+
+  /**
+   * Calls the exit callable of a {@code with} block with borrowed arguments and returns a new
+   * reference: a bound method (a lock's {@code __exit__}), a builtin or a method. The VM has no
+   * classes, so no {@code __exit__} is a Python function.
+   */
+  private Object callValue(Object callable, List<Object> args) {
+    if (callable instanceof Callables.BoundMethod m) {
+      List<Object> withSelf = new ArrayList<>();
+      withSelf.add(m.self());
+      withSelf.addAll(args);
+      return callBuiltin(m.method(), withSelf, List.of());
+    }
+    return callBuiltin(callable, args, List.of());
+  }
+
+  /**
+   * The items of a tuple object a handler names, or null. {@code except (KeyError, IndexError):}
+   * builds an {@link Exceptions.ExcTuple} instead (BUILD_TUPLE of exception types), which {@link
+   * Exceptions#matches} reads itself; a tuple object holds no exception type, so this is null.
+   */
+  private static List<Object> tupleItems(Object right) {
+    return null;
   }
 
   /**
@@ -737,6 +966,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     if (callable instanceof Callables.MethodDescriptor m) {
       return m.body().call(this, args, kw);
     }
+    if (callable instanceof Exceptions.ExcType t) {
+      return Exceptions.instantiate(t, args);
+    }
     throw new PythonError(
         "TypeError", "'" + Values.typeName(callable) + "' object is not callable");
   }
@@ -754,6 +986,10 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     }
     Callables.Builtin b = Builtins.lookup(name);
     if (b == null) {
+      Exceptions.ExcType t = Exceptions.lookup(name);
+      if (t != null) {
+        return t;
+      }
       throw Builtins.notFound(name);
     }
     return b;

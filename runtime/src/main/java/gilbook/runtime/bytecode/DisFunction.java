@@ -20,7 +20,30 @@ public final class DisFunction {
   private final String[] localNames;
   private final int argCount;
 
+  /**
+   * One entry of the code object's exception table, as {@code dis} prints it under {@code
+   * ExceptionTable:}: {@code START to END -> TARGET [DEPTH] lasti}. An error raised by an
+   * instruction at an offset from {@code start} to {@code end} (inclusive: dis prints the last
+   * covered offset) unwinds the value stack to {@code depth} items, pushes the instruction's offset
+   * if {@code lasti}, pushes the exception and jumps to {@code target}.
+   */
+  record ExceptionEntry(int start, int end, int target, int depth, boolean lasti) {
+    boolean covers(int offset) {
+      return start <= offset && offset <= end;
+    }
+  }
+
+  private final List<ExceptionEntry> exceptionTable;
+  private final String file;
+
   DisFunction(String name, List<Instruction> instructions) {
+    this(name, instructions, List.of(), "<listing>");
+  }
+
+  DisFunction(
+      String name, List<Instruction> instructions, List<ExceptionEntry> table, String file) {
+    this.exceptionTable = List.copyOf(table);
+    this.file = file;
     this.name = name;
     this.instructions = List.copyOf(instructions);
     int maxLocal = -1;
@@ -76,6 +99,29 @@ public final class DisFunction {
   /** The parameter names. */
   public List<String> parameterNames() {
     return new ArrayList<>(List.of(localNames).subList(0, argCount));
+  }
+
+  /** The exception table, in offset order. */
+  public List<ExceptionEntry> exceptionTable() {
+    return exceptionTable;
+  }
+
+  /** The source file the listing's header names, or {@code <listing>} when it has none. */
+  public String file() {
+    return file;
+  }
+
+  /**
+   * The handler of an error raised at {@code offset}, or null: CPython 3.11's {@code
+   * get_exception_handler} (the entries do not overlap; the first that covers it).
+   */
+  ExceptionEntry handlerFor(int offset) {
+    for (ExceptionEntry e : exceptionTable) {
+      if (e.covers(offset)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   int indexOf(int offset) {

@@ -49,6 +49,9 @@ public final class DisRun {
    * @param trace the interpreter's trace
    * @param errors each worker that raised, by thread name, with its message
    * @param stdout what {@code print} wrote
+   * @param stderr what the threads wrote to stderr: the traceback of each uncaught Python
+   *     exception, after {@code Exception in thread Thread-1 (entry):}, as {@code threading}'s
+   *     {@code excepthook} prints it
    * @param instructions how many bytecodes ran in all threads
    * @param shutdown what the interpreter's shutdown found (leaks, live threads)
    * @param seed the seed of the virtual clock
@@ -61,6 +64,7 @@ public final class DisRun {
       Trace trace,
       Map<String, String> errors,
       String stdout,
+      String stderr,
       long instructions,
       ShutdownReport shutdown,
       long seed) {}
@@ -167,6 +171,8 @@ public final class DisRun {
     Map<String, Object> finalGlobals = new LinkedHashMap<>();
     long[] instructions = new long[1];
     StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    Map<String, String> raised = new LinkedHashMap<>();
     List<String> names = new ArrayList<>();
     Interpreter interp =
         Interpreter.builder()
@@ -186,7 +192,19 @@ public final class DisRun {
             for (int i = 1; i <= threads; i++) {
               String name = "Thread-" + i;
               names.add(name);
-              workers.add(interp.start(name, () -> vm.callWithNames(entryName, a).decref()));
+              workers.add(
+                  interp.start(
+                      name,
+                      () -> {
+                        try {
+                          vm.callWithNames(entryName, a).decref();
+                        } catch (PythonError e) {
+                          // threading's excepthook: this thread ends, the others go on. Its
+                          // default name for Thread(target=f) is "Thread-N (f)".
+                          err.append(e.formatThreadException(name + " (" + entryName + ")"));
+                          raised.put(name, e.getMessage());
+                        }
+                      }));
             }
             workers.forEach(PyThread::join);
             a.forEach((k, v) -> finalArgs.put(k, toJava(v)));
@@ -201,7 +219,7 @@ public final class DisRun {
     } finally {
       interp.close();
     }
-    Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>(raised);
     interp
         .threadExceptions()
         .forEach(
@@ -218,6 +236,7 @@ public final class DisRun {
         interp.trace(),
         errors,
         out.toString(),
+        err.toString(),
         instructions[0],
         interp.shutdown(),
         seed);

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * where the source line number appears only on the first instruction of a line. {@code
- * ExceptionTable:} sections are skipped.
+ * ExceptionTable:} section after a code object's instructions is its exception table ({@link
+ * DisFunction.ExceptionEntry}).
  */
 public final class Listing {
   private static final Pattern INSTRUCTION =
@@ -36,6 +37,11 @@ public final class Listing {
   private static final Pattern HEADER =
       Pattern.compile("^Disassembly of (?:<code object (\\S+) at .*>|(\\S+?)):\\s*$");
   private static final Pattern TO = Pattern.compile("^to (\\d+)$");
+  private static final Pattern FILE =
+      Pattern.compile("<code object \\S+ at \\S+, file \"(.*)\", line \\d+>");
+  // dis.py 3.11: f"  {entry.start} to {entry.end-2} -> {entry.target} [{entry.depth}]{lasti}"
+  private static final Pattern EXCEPTION_ENTRY =
+      Pattern.compile("^(\\d+) to (\\d+) -> (\\d+) \\[(\\d+)\\]( lasti)?$");
 
   private final Map<String, DisFunction> functions;
   private final String text;
@@ -56,6 +62,8 @@ public final class Listing {
     Map<String, DisFunction> functions = new LinkedHashMap<>();
     String name = null;
     List<Instruction> current = new ArrayList<>();
+    List<DisFunction.ExceptionEntry> table = new ArrayList<>();
+    String file = null;
     boolean inExceptionTable = false;
     String[] lines = text.split("\r?\n", -1);
     int sourceLine = -1;
@@ -68,9 +76,12 @@ public final class Listing {
       }
       Matcher h = HEADER.matcher(trimmed);
       if (h.matches()) {
-        add(functions, name, current);
+        add(functions, name, current, table, file);
         name = h.group(1) != null ? h.group(1) : h.group(2);
+        Matcher fm = FILE.matcher(trimmed);
+        file = fm.find() ? fm.group(1) : null;
         current = new ArrayList<>();
+        table = new ArrayList<>();
         inExceptionTable = false;
         sourceLine = -1;
         continue;
@@ -80,6 +91,22 @@ public final class Listing {
         continue;
       }
       if (inExceptionTable) {
+        Matcher e = EXCEPTION_ENTRY.matcher(trimmed);
+        if (!e.matches()) {
+          throw new ListingException(
+              n,
+              "not an exception table entry: \""
+                  + trimmed
+                  + "\". Expected START to END -> TARGET [DEPTH] (and lasti), as CPython 3.11's"
+                  + " dis prints under ExceptionTable:.");
+        }
+        table.add(
+            new DisFunction.ExceptionEntry(
+                Integer.parseInt(e.group(1)),
+                Integer.parseInt(e.group(2)),
+                Integer.parseInt(e.group(3)),
+                Integer.parseInt(e.group(4)),
+                e.group(5) != null));
         continue;
       }
       Matcher m = INSTRUCTION.matcher(line);
@@ -122,7 +149,7 @@ public final class Listing {
               target,
               line));
     }
-    add(functions, name, current);
+    add(functions, name, current, table, file);
     if (functions.isEmpty()) {
       throw new ListingException(0, "the listing holds no instructions");
     }
@@ -139,6 +166,19 @@ public final class Listing {
                     + in.target()
                     + ", where there is no instruction");
           }
+        }
+      }
+      for (DisFunction.ExceptionEntry e : f.exceptionTable()) {
+        try {
+          f.indexOf(e.target());
+        } catch (IllegalStateException x) {
+          throw new ListingException(
+              0,
+              "the exception table of "
+                  + f.name()
+                  + " sends errors to offset "
+                  + e.target()
+                  + ", where there is no instruction");
         }
       }
     }
@@ -177,7 +217,11 @@ public final class Listing {
           FORMAT_VALUE,
           JUMP_IF_FALSE_OR_POP,
           JUMP_IF_TRUE_OR_POP,
-          EXTENDED_ARG ->
+          EXTENDED_ARG,
+          // exceptions
+          RERAISE,
+          RAISE_VARARGS,
+          DELETE_FAST ->
           true;
       default -> false;
     };
@@ -205,7 +249,12 @@ public final class Listing {
     }
   }
 
-  private static void add(Map<String, DisFunction> functions, String name, List<Instruction> code) {
+  private static void add(
+      Map<String, DisFunction> functions,
+      String name,
+      List<Instruction> code,
+      List<DisFunction.ExceptionEntry> table,
+      String file) {
     if (code.isEmpty()) {
       return;
     }
@@ -219,7 +268,10 @@ public final class Listing {
       throw new ListingException(
           code.get(0).listingLine(), "a second code object named " + name + " in one listing");
     }
-    functions.put(name, new DisFunction(name, code));
+    if (file == null) {
+      file = functions.values().stream().map(DisFunction::file).findFirst().orElse("<listing>");
+    }
+    functions.put(name, new DisFunction(name, code, table, file));
   }
 
   /** The code objects by name, in listing order. */

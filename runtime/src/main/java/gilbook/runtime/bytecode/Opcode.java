@@ -67,7 +67,16 @@ public enum Opcode {
   PRECALL,
   KW_NAMES,
   CALL,
-  RETURN_VALUE;
+  RETURN_VALUE,
+  // exceptions (vm-exceptions)
+  PUSH_EXC_INFO,
+  POP_EXCEPT,
+  CHECK_EXC_MATCH,
+  RERAISE,
+  RAISE_VARARGS,
+  LOAD_ASSERTION_ERROR,
+  WITH_EXCEPT_START,
+  DELETE_FAST;
 
   /** Every opcode name of CPython 3.11 ({@code dis.opmap} of 3.11.7). */
   static final Set<String> CPYTHON_311 =

@@ -294,7 +294,7 @@ final class Operators {
       return v;
     }
     if (container instanceof PyList l) {
-      return l.borrowItem(asLong(key));
+      return l.borrowItem(listIndex(l, asLong(key), "list index out of range"));
     }
     if (container instanceof PyTuple t) {
       return t.borrowItem(asLong(key));
@@ -307,10 +307,23 @@ final class Operators {
     if (container instanceof PyDict d) {
       d.storeItem(Values.asObject(key), Values.asObject(value));
     } else if (container instanceof PyList l) {
-      l.storeItem(asLong(key), Values.asObject(value));
+      l.storeItem(
+          listIndex(l, asLong(key), "list assignment index out of range"), Values.asObject(value));
     } else {
       throw new PythonError(
           "TypeError", "'" + typeName(container) + "' object does not support item assignment");
     }
+  }
+
+  /**
+   * {@code i} if it indexes {@code list} (negative from the end), else CPython's {@code IndexError}
+   * with listobject.c's message, which {@code str(e)} shows to a handler.
+   */
+  private static long listIndex(PyList list, long i, String message) {
+    long n = list.length();
+    if (i < -n || i >= n) {
+      throw new PythonError("IndexError", message);
+    }
+    return i;
   }
 }

@@ -123,11 +123,20 @@ final class Values {
     if (o instanceof PyUnicode s) {
       return s.value();
     }
+    if (o instanceof PythonError e) {
+      return e.str();
+    }
     return repr(o);
   }
 
   /** {@code repr(o)}. */
   static String repr(Object o) {
+    if (o instanceof PythonError e) {
+      return e.repr();
+    }
+    if (o instanceof Exceptions.ExcType t) {
+      return "<class '" + t.name() + "'>";
+    }
     if (o instanceof PyObject p) {
       return p.fullRepr();
     }
@@ -149,6 +158,12 @@ final class Values {
     }
     if (o == null) {
       return "NULL";
+    }
+    if (o instanceof PythonError e) {
+      return e.type();
+    }
+    if (o instanceof Exceptions.ExcType) {
+      return "type";
     }
     if (o instanceof Callables.Function) {
       return "function";

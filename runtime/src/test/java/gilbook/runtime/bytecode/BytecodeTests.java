@@ -76,7 +76,8 @@ class BytecodeTests {
               "window_append.dis",
               "window_append_kept.dis",
               "window_pycall.dis",
-              "chain.dis")) {
+              "chain.dis",
+              "exceptions.dis")) {
         Listing.parse(listing(f));
       }
       assertEquals(

@@ -1,0 +1,5 @@
+def either(items, key):
+    try:
+        return items[key]
+    except (KeyError, IndexError) as e:
+        return str(e)
