@@ -19,6 +19,9 @@ SOURCES = {
     "r = items.append(i)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        r = items.append(i)\n        counter = c + 1\n",
     "str(c)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        str(c)\n        counter = c + 1\n",
     "f(c) (Python)": "def f(x):\n    return x\ndef work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        f(c)\n        counter = c + 1\n",
+    "f(*items)": "def f(x):\n    return x\ndef work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        f(*items)\n        counter = c + 1\n",
+    "[x for x in items]": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        [x for x in items]\n        counter = c + 1\n",
+    "for x in (genexpr)": "def work(N):\n    global counter\n    for i in range(N):\n        c = counter\n        for x in (y for y in items):\n            pass\n        counter = c + 1\n",
 }
 
 print(sys.version.split()[0], THREADS, "threads x", N, "iterations, switch interval 1 us")

@@ -7,6 +7,7 @@ import static gilbook.runtime.bytecode.Values.releaseAll;
 
 import gilbook.runtime.Eval;
 import gilbook.runtime.PyBool;
+import gilbook.runtime.PyCell;
 import gilbook.runtime.PyDict;
 import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
@@ -136,7 +137,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     for (int i = 0; i < args.size(); i++) {
       locals[i] = args.get(i).incref();
     }
-    return (PyObject) run(f, locals, 0);
+    Object result = run(f, locals, 0);
+    if (result instanceof PyObject o) {
+      return o;
+    }
+    release(result); // a generator (the entry is a generator function) or another VM value
+    return PyNone.get().incref();
   }
 
   /**
@@ -217,21 +223,36 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     int pc;
   }
 
-  /**
-   * Runs a frame: {@link #eval} until it returns, or until an error that the frame's exception
-   * table has no handler for ends it (CPython's {@code exception_unwind}: pop the stack to the
-   * handler's depth, push lasti if asked, push the exception, jump).
-   */
   private Object run(DisFunction f, Object[] locals, int depth) {
+    return run(f, locals, depth, null);
+  }
+
+  /** Runs a generator's frame from where it stopped ({@link Generator#send}). */
+  Object resume(Generator g) {
+    return run(g.code, g.locals, g.depth, g);
+  }
+
+  /**
+   * Runs a frame: {@link #eval} until it returns (or, for a generator's frame, {@code gen}, until
+   * it yields), or until an error that the frame's exception table has no handler for ends it
+   * (CPython's {@code exception_unwind}: pop the stack to the handler's depth, push lasti if asked,
+   * push the exception, jump). A generator's frame takes up its stack and next instruction.
+   */
+  private Object run(DisFunction f, Object[] locals, int depth, Generator gen) {
     if (depth >= MAX_DEPTH) {
       releaseAll(locals, locals.length);
       // 3.11's _Py_CheckRecursiveCall for a Python frame; the caller's CALL is what raised
       throw new PythonError("RecursionError", "maximum recursion depth exceeded");
     }
     FrameState frame = new FrameState();
+    if (gen != null) {
+      frame.stack = gen.stack;
+      frame.sp = gen.sp;
+      frame.pc = gen.pc;
+    }
     while (true) {
       try {
-        return eval(f, locals, depth, frame);
+        return eval(f, locals, depth, frame, gen);
       } catch (PythonError e) {
         if (!unwind(f, frame, e)) {
           releaseAll(frame.stack, frame.sp);
@@ -242,7 +263,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     }
   }
 
-  private Object eval(DisFunction f, Object[] locals, int depth, FrameState frame) {
+  private Object eval(DisFunction f, Object[] locals, int depth, FrameState frame, Generator gen) {
     List<Instruction> code = f.instructions();
     Map<Integer, Object> consts = constants.get(f);
     Object[] stack = frame.stack;
@@ -648,12 +669,181 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               jumped = true;
             }
           }
-          // TARGET(MAKE_FUNCTION)
+          // TARGET(MAKE_FUNCTION): the code object, then (0x08) the closure, (0x04) the
+          // annotations, (0x02) the keyword-only defaults, (0x01) the defaults, which the new
+          // function takes over
           case MAKE_FUNCTION -> {
-            if (in.arg() != 0) {
+            int flags = in.arg();
+            if ((flags & 0x02) != 0) {
               throw new PythonError(
-                  "SystemError", "MAKE_FUNCTION with defaults or closures is not supported");
+                  "SystemError",
+                  "MAKE_FUNCTION "
+                      + flags
+                      + " (listing line "
+                      + in.listingLine()
+                      + "): keyword-only parameters with defaults (def f(*, x=1)) are not run by"
+                      + " the VM, which passes arguments by position only; make them ordinary"
+                      + " parameters");
             }
+            DisFunction codeObject = ((Callables.Function) stack[--sp]).code();
+            PyObject closure = (flags & 0x08) != 0 ? (PyObject) stack[--sp] : null;
+            if ((flags & 0x04) != 0) {
+              release(stack[--sp]); // annotations: kept by CPython, never read by the VM
+            }
+            PyObject defaults = (flags & 0x01) != 0 ? (PyObject) stack[--sp] : null;
+            stack[sp++] = new Callables.Function(codeObject, defaults, closure);
+          }
+          // TARGET(MAKE_CELL): the slot's value (a parameter's argument, or nothing) moves
+          // into a new cell
+          case MAKE_CELL -> {
+            Object initial = locals[in.arg()];
+            locals[in.arg()] = PyCell.of(initial == null ? null : cellContent(initial, in));
+            release(initial);
+          }
+          // TARGET(LOAD_CLOSURE): the cell itself, for the closure tuple of MAKE_FUNCTION
+          case LOAD_CLOSURE -> stack[sp++] = newRef(locals[in.arg()]);
+          // TARGET(LOAD_DEREF)
+          case LOAD_DEREF -> {
+            PyObject v = Frames.cell(locals, in.arg()).get();
+            if (v == null) {
+              throw unbound(f, in);
+            }
+            stack[sp++] = v.incref();
+          }
+          // TARGET(STORE_DEREF)
+          case STORE_DEREF -> {
+            Object v = stack[--sp];
+            PyObject content;
+            try {
+              content = cellContent(v, in);
+            } catch (PythonError e) {
+              release(v);
+              throw e;
+            }
+            Frames.cell(locals, in.arg()).set(content);
+          }
+          // TARGET(DELETE_DEREF)
+          case DELETE_DEREF -> {
+            PyCell cell = Frames.cell(locals, in.arg());
+            if (cell.get() == null) {
+              throw unbound(f, in);
+            }
+            cell.set(null);
+          }
+          // TARGET(COPY_FREE_VARS): the VM copied the closure's cells when it made the frame
+          // (Frames.locals), before this first instruction could run
+          case COPY_FREE_VARS -> {}
+          // TARGET(LIST_APPEND): no check (it predicts JUMP_BACKWARD_QUICK)
+          case LIST_APPEND -> {
+            Object v = stack[--sp];
+            if (!(v instanceof PyObject o)) {
+              release(v);
+              throw new PythonError(
+                  "TypeError", "the VM cannot store a " + Values.typeName(v) + " in a list");
+            }
+            ((PyList) stack[sp - in.arg()]).appendItem(o);
+            o.decref(); // _PyList_AppendTakeRef: the list took the stack's reference
+          }
+          // TARGET(SET_ADD): PySet_Add(set, v), then v's stack reference dropped; no check
+          case SET_ADD -> {
+            Object v = stack[--sp];
+            try {
+              ((PySet) stack[sp - in.arg()]).addItem(asObject(v));
+            } finally {
+              release(v);
+            }
+          }
+          // TARGET(MAP_ADD): map[key] = value, both references taken over; no check
+          case MAP_ADD -> {
+            Object value = stack[--sp];
+            Object key = stack[--sp];
+            try {
+              ((PyDict) stack[sp - in.arg()]).storeItem(asObject(key), asObject(value));
+            } finally {
+              release(key);
+              release(value);
+            }
+          }
+          // TARGET(CALL_FUNCTION_EX): f(*args); the callee runs in full (do_call_core), then
+          // CHECK_EVAL_BREAKER(), whatever the callee
+          case CALL_FUNCTION_EX -> {
+            if ((in.arg() & 1) != 0) {
+              throw new PythonError(
+                  "SystemError",
+                  "CALL_FUNCTION_EX 1 (listing line "
+                      + in.listingLine()
+                      + "): f(**kwargs) passes keyword arguments, which the VM does not run;"
+                      + " pass them by position: f(*args)");
+            }
+            Object callargs = stack[--sp];
+            List<Object> args;
+            try {
+              args = unpackArgs(stack[sp - 1], callargs);
+            } finally {
+              release(callargs);
+            }
+            pythonCallee = stack[sp - 1] instanceof Callables.Function;
+            Object result = callEx(stack[sp - 1], args, depth);
+            release(stack[--sp]);
+            stack[sp - 1] = result; // over the NULL below the callable
+          }
+          // TARGET(RETURN_GENERATOR): the frame (its locals and stack) moves into a new
+          // generator, which goes back to the caller; the frame runs on at the next instruction
+          // when the generator is first resumed
+          case RETURN_GENERATOR -> {
+            return new Generator(this, f, locals, stack, sp, next, depth);
+          }
+          // TARGET(YIELD_VALUE): the frame is suspended and the value goes back to whoever
+          // resumed it; no check
+          case YIELD_VALUE -> {
+            if (gen == null) {
+              throw new PythonError("SystemError", "YIELD_VALUE outside a generator's frame");
+            }
+            Object value = stack[--sp];
+            gen.suspend(stack, sp, next);
+            return value;
+          }
+          // TARGET(SEND): yield from's step: PyIter_Send(receiver, v); when the receiver
+          // returns, its return value replaces it and the jump is taken; no check
+          case SEND -> {
+            Object v = stack[--sp];
+            Object receiver = stack[sp - 1];
+            Object result;
+            boolean returned;
+            if (receiver instanceof Generator g) {
+              result = g.send(v);
+              returned = g.finished();
+            } else if (v instanceof PyNone && receiver instanceof Iterators.VmIterator it) {
+              release(v);
+              PyObject item = it.next();
+              returned = item == null;
+              result = returned ? PyNone.get().incref() : item;
+            } else {
+              release(v);
+              throw new PythonError(
+                  "AttributeError",
+                  "'" + Values.typeName(receiver) + "' object has no attribute 'send'");
+            }
+            if (returned) {
+              release(receiver);
+              stack[sp - 1] = result;
+              next = f.indexOf(in.target());
+              jumped = true;
+            } else {
+              stack[sp++] = result;
+            }
+          }
+          // TARGET(GET_YIELD_FROM_ITER): iter(x), unless x is a generator already
+          case GET_YIELD_FROM_ITER -> {
+            if (!(stack[sp - 1] instanceof Generator)) {
+              stack[sp - 1] = Iterators.iterator(stack[sp - 1]);
+            }
+          }
+          // TARGET(JUMP_BACKWARD_NO_INTERRUPT): yield from's loop back to SEND; deliberately no
+          // check (the innermost generator's RESUME checks) and no warm-up
+          case JUMP_BACKWARD_NO_INTERRUPT -> {
+            next = f.indexOf(in.target());
+            jumped = true;
           }
           // TARGET(KW_NAMES)
           case KW_NAMES -> {
@@ -697,6 +887,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               pythonCallee = true;
               if (!kw.isEmpty()) {
                 args.forEach(Values::release);
+                release(fn);
                 throw new PythonError(
                     "TypeError", "keyword arguments to Python functions are not supported");
               }
@@ -704,24 +895,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
                 Eval.instruction(); // 3.11: entered without a check; the callee's RESUME checks
                 charged = true;
               }
-              DisFunction callee = fn.code();
-              if (args.size() != callee.argCount()) {
-                args.forEach(Values::release);
-                throw new PythonError(
-                    "TypeError",
-                    callee.name()
-                        + "() takes "
-                        + callee.argCount()
-                        + " positional arguments but "
-                        + args.size()
-                        + " were given");
+              try {
+                Object result = run(fn.code(), Frames.locals(fn, args), depth + 1);
+                stack[sp++] = result;
+              } finally {
+                release(fn); // the callable's reference, which CALL consumes
               }
-              Object[] calleeLocals = new Object[Math.max(callee.localCount(), args.size())];
-              for (int i = 0; i < args.size(); i++) {
-                calleeLocals[i] = args.get(i);
-              }
-              Object result = run(callee, calleeLocals, depth + 1);
-              stack[sp++] = result;
             } else {
               try {
                 Object result = callBuiltin(callable, args, kw);
@@ -956,6 +1135,94 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     return pc + 2 < code.size()
         && code.get(pc + 1).opcode() == Opcode.CALL
         && code.get(pc + 2).opcode() == Opcode.POP_TOP;
+  }
+
+  // ---------------------------------------------------------------- code objects
+
+  /** What a cell may hold: a simulated object (the VM's own values have no count to share). */
+  private static PyObject cellContent(Object v, Instruction in) {
+    if (v instanceof PyObject o) {
+      return o;
+    }
+    throw new PythonError(
+        "SystemError",
+        in.opcode()
+            + " (listing line "
+            + in.listingLine()
+            + "): the VM cannot keep a "
+            + Values.typeName(v)
+            + " in a cell (a variable that a nested function shares); define the function at"
+            + " module level, or pass it as an argument");
+  }
+
+  /** {@code format_exc_unbound}: a cell of this frame, or a free variable, that is empty. */
+  private static PythonError unbound(DisFunction f, Instruction in) {
+    String name = in.argrepr();
+    if (in.arg() < f.localCount() - f.freeVarCount()) {
+      return new PythonError(
+          "UnboundLocalError",
+          "cannot access local variable '" + name + "' where it is not associated with a value");
+    }
+    return new PythonError(
+        "NameError",
+        "cannot access free variable '"
+            + name
+            + "' where it is not associated with a value in enclosing scope");
+  }
+
+  /**
+   * {@code CALL_FUNCTION_EX}'s arguments: the items of {@code callargs} (borrowed) as new
+   * references ({@code PySequence_Tuple}).
+   */
+  private static List<Object> unpackArgs(Object func, Object callargs) {
+    Iterators.VmIterator it;
+    try {
+      it = Iterators.iterator(newRef(callargs));
+    } catch (PythonError e) {
+      throw new PythonError(
+          "TypeError",
+          calleeName(func)
+              + " argument after * must be an iterable, not "
+              + Values.typeName(callargs));
+    }
+    List<Object> args = new ArrayList<>();
+    try {
+      for (PyObject item = it.next(); item != null; item = it.next()) {
+        args.add(item);
+      }
+    } finally {
+      it.release();
+    }
+    return args;
+  }
+
+  private static String calleeName(Object func) {
+    if (func instanceof Callables.Function fn) {
+      return fn.code().name() + "()";
+    }
+    if (func instanceof Callables.Builtin b) {
+      return b.name() + "()";
+    }
+    return Values.typeName(func) + " object";
+  }
+
+  /**
+   * {@code do_call_core}: calls {@code func} (borrowed) with {@code args} (owned, consumed). A
+   * Python function runs in a new frame, whose {@code RESUME} checks as any call's does.
+   */
+  private Object callEx(Object func, List<Object> args, int depth) {
+    if (func instanceof Callables.Function fn) {
+      return run(fn.code(), Frames.locals(fn, args), depth + 1);
+    }
+    try {
+      if (func instanceof Callables.BoundMethod m) {
+        args.add(0, m.self().incref());
+        return callBuiltin(m.method(), args, List.of());
+      }
+      return callBuiltin(func, args, List.of());
+    } finally {
+      args.forEach(Values::release);
+    }
   }
 
   /** Calls a builtin or a method descriptor; the arguments are borrowed. */

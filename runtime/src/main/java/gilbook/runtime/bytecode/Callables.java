@@ -10,8 +10,18 @@ import java.util.List;
 final class Callables {
   private Callables() {}
 
-  /** A Python function of the listing: {@code MAKE_FUNCTION}, or a name the listing defines. */
-  record Function(DisFunction code) {}
+  /**
+   * A Python function of the listing: {@code MAKE_FUNCTION}, or a name the listing defines. As a
+   * {@code PyFunctionObject}, it owns a reference to its {@code func_defaults} and {@code
+   * func_closure} (null when it has none); it has no count of its own, so a copy increfs them and a
+   * release decrefs them (see {@link Values}), as {@link BoundMethod} does with its {@code self}.
+   * {@code LOAD_CONST} pushes the code object as a Function without either.
+   */
+  record Function(DisFunction code, PyObject defaults, PyObject closure) {
+    Function(DisFunction code) {
+      this(code, null, null);
+    }
+  }
 
   /** What a builtin does with its positional arguments and, last, its keyword arguments. */
   @FunctionalInterface

@@ -32,6 +32,9 @@ public enum CheckPointPolicy {
    *   <li>the end of {@code TARGET(CALL)} when the callee is not a Python function; a Python callee
    *       is entered without a check ({@code goto start_frame}) and its {@code RESUME} checks
    *       instead;
+   *   <li>the end of {@code TARGET(CALL_FUNCTION_EX)} ({@code f(*args)}), whatever the callee: it
+   *       calls through {@code do_call_core}, so a Python callee runs in a new eval loop (whose
+   *       {@code RESUME} checks too) and returns before the check;
    *   <li>most {@code PRECALL_*} specialisations, which do the call themselves, skip {@code CALL}
    *       ({@code SKIP_CALL()}) and then check ({@code PRECALL_NO_KW_STR_1}, {@code
    *       PRECALL_NO_KW_BUILTIN_O}, {@code PRECALL_BUILTIN_CLASS}, ...): for this VM the same as a
@@ -148,11 +151,12 @@ public enum CheckPointPolicy {
                 POP_JUMP_BACKWARD_IF_NOT_NONE ->
                 jumped;
             case CALL -> !pythonCallee && !skipped;
+            case CALL_FUNCTION_EX -> true; // TARGET(CALL_FUNCTION_EX) ends with the check
             default -> false;
           };
       case PY_310 ->
           switch (op) {
-            case JUMP_BACKWARD, RESUME, CALL -> true;
+            case JUMP_BACKWARD, RESUME, CALL, CALL_FUNCTION_EX -> true;
             default -> op.isConditionalJump() && jumped;
           };
     };

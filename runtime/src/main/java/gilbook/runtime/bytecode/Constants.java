@@ -48,8 +48,7 @@ final class Constants {
         return Literals.parse(r);
       }
       if (r.startsWith("<code object ")) {
-        String name = r.substring("<code object ".length()).split(" ")[0];
-        DisFunction f = functions.get(name);
+        DisFunction f = codeObject(r, functions);
         if (f != null) {
           return new Callables.Function(f);
         }
@@ -63,6 +62,23 @@ final class Constants {
             + r
             + " is not supported; the VM knows None, True, False, ints, strings, tuples and"
             + " frozensets of those, and the listing's code objects");
+  }
+
+  /**
+   * The code object {@code <code object NAME at 0x..., file "...", line N>} names: the one whose
+   * header has that address (two comprehensions are both {@code <listcomp>}), or else the one named
+   * NAME (a listing whose headers carry no address), or null.
+   */
+  static DisFunction codeObject(String argrepr, Map<String, DisFunction> functions) {
+    String address = Listing.address(argrepr);
+    if (address != null) {
+      for (DisFunction f : functions.values()) {
+        if (address.equals(f.address())) {
+          return f;
+        }
+      }
+    }
+    return functions.get(argrepr.substring("<code object ".length()).split(" ")[0]);
   }
 
   /** A string literal's body with its backslash escapes read. */

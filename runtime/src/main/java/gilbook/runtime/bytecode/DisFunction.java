@@ -9,16 +9,30 @@ import java.util.Map;
  * One code object of a listing: its name, instructions, local variable names and parameter count.
  * Immutable and thread-safe.
  *
- * <p>{@code dis} does not print {@code co_argcount}. CPython numbers the parameters first in {@code
- * co_varnames}, so the parameters are the locals numbered up to the highest one whose first use is
- * a {@code LOAD_FAST} (a parameter is read before anything stores it).
+ * <p>The frame's slots are CPython 3.11's {@code localsplus}: the locals ({@code co_varnames},
+ * parameters first), then the cell variables that are not parameters, then the free variables
+ * ({@code COPY_FREE_VARS n} fills the last {@code n}). {@code LOAD_FAST}, {@code STORE_FAST},
+ * {@code MAKE_CELL}, {@code LOAD_DEREF}, {@code STORE_DEREF}, {@code DELETE_DEREF} and {@code
+ * LOAD_CLOSURE} all number slots that way, so the frame has as many slots as the highest number
+ * used, plus one.
+ *
+ * <p>{@code dis} does not print {@code co_argcount}. CPython numbers the parameters first, so the
+ * parameters are the slots numbered up to the highest one that is read ({@code LOAD_FAST}, {@code
+ * LOAD_DEREF}; not {@code LOAD_CLOSURE}, which only passes the cell on) before anything stores it.
+ * A cell that is not a parameter is numbered after every local, so a {@code MAKE_CELL} below the
+ * highest {@code LOAD_FAST} / {@code STORE_FAST} slot is a parameter too. Free variables are never
+ * parameters.
  */
 public final class DisFunction {
   private final String name;
+  private final String shortName;
+  private final String address;
+  private final DisFunction parent;
   private final List<Instruction> instructions;
   private final Map<Integer, Integer> indexByOffset = new HashMap<>();
   private final String[] localNames;
   private final int argCount;
+  private final int freeVarCount;
 
   /**
    * One entry of the code object's exception table, as {@code dis} prints it under {@code
@@ -37,34 +51,67 @@ public final class DisFunction {
   private final String file;
 
   DisFunction(String name, List<Instruction> instructions) {
-    this(name, instructions, List.of(), "<listing>");
+    this(name, name, null, null, instructions, List.of(), "<listing>");
   }
 
   DisFunction(
-      String name, List<Instruction> instructions, List<ExceptionEntry> table, String file) {
+      String name,
+      String shortName,
+      String address,
+      DisFunction parent,
+      List<Instruction> instructions,
+      List<ExceptionEntry> table,
+      String file) {
     this.exceptionTable = List.copyOf(table);
     this.file = file;
     this.name = name;
+    this.shortName = shortName;
+    this.address = address;
+    this.parent = parent;
     this.instructions = List.copyOf(instructions);
-    int maxLocal = -1;
+    int maxSlot = -1;
+    int maxFast = -1;
+    int free = 0;
     for (int i = 0; i < this.instructions.size(); i++) {
       Instruction in = this.instructions.get(i);
       indexByOffset.put(in.offset(), i);
+      if (numbersSlot(in.opcode())) {
+        maxSlot = Math.max(maxSlot, in.arg());
+      }
       if (in.opcode() == Opcode.LOAD_FAST || in.opcode() == Opcode.STORE_FAST) {
-        maxLocal = Math.max(maxLocal, in.arg());
+        maxFast = Math.max(maxFast, in.arg());
+      }
+      if (in.opcode() == Opcode.COPY_FREE_VARS) {
+        free = in.arg();
       }
     }
-    localNames = new String[maxLocal + 1];
-    boolean[] seen = new boolean[maxLocal + 1];
+    localNames = new String[maxSlot + 1];
+    int firstFree = localNames.length - free;
+    boolean[] seen = new boolean[maxSlot + 1];
     int params = 0;
     for (Instruction in : this.instructions) {
-      if (in.opcode() == Opcode.LOAD_FAST || in.opcode() == Opcode.STORE_FAST) {
-        localNames[in.arg()] = in.argrepr();
-        if (!seen[in.arg()]) {
-          seen[in.arg()] = true;
-          if (in.opcode() == Opcode.LOAD_FAST) {
-            params = Math.max(params, in.arg() + 1);
-          }
+      Opcode op = in.opcode();
+      if (!numbersSlot(op)) {
+        continue;
+      }
+      int slot = in.arg();
+      localNames[slot] = in.argrepr();
+      if (slot >= firstFree) {
+        continue; // a free variable
+      }
+      if (op == Opcode.MAKE_CELL) {
+        if (slot < maxFast) {
+          params = Math.max(params, slot + 1); // numbered among the locals: a parameter
+        }
+        continue;
+      }
+      if (op == Opcode.LOAD_CLOSURE) {
+        continue; // passes the cell on, reads nothing: a recursive inner def comes before its store
+      }
+      if (!seen[slot]) {
+        seen[slot] = true;
+        if (op == Opcode.LOAD_FAST || op == Opcode.LOAD_DEREF) {
+          params = Math.max(params, slot + 1);
         }
       }
     }
@@ -74,11 +121,43 @@ public final class DisFunction {
       }
     }
     this.argCount = params;
+    this.freeVarCount = free;
   }
 
-  /** The code object's name, such as {@code process_piece} or {@code <module>}. */
+  private static boolean numbersSlot(Opcode op) {
+    return switch (op) {
+      case LOAD_FAST, STORE_FAST, MAKE_CELL, LOAD_CLOSURE, LOAD_DEREF, STORE_DEREF, DELETE_DEREF ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The code object's name in its listing, such as {@code process_piece}, {@code <module>}, or
+   * {@code outer.<locals>.inner} for one defined inside another ({@code co_qualname}).
+   */
   public String name() {
     return name;
+  }
+
+  /** Its {@code co_name}, as {@code dis} prints it: {@code inner}, {@code <listcomp>}. */
+  public String shortName() {
+    return shortName;
+  }
+
+  /** The code object whose constant it is, or null for one at the top of the listing. */
+  public DisFunction parent() {
+    return parent;
+  }
+
+  /** The address {@code dis} printed in its header, or null when the header has none. */
+  String address() {
+    return address;
+  }
+
+  /** How many free variables {@code COPY_FREE_VARS} copies into the last slots. */
+  int freeVarCount() {
+    return freeVarCount;
   }
 
   /** The instructions in offset order. */

@@ -2,6 +2,7 @@ package gilbook.runtime.bytecode;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Each code object starts with a header, {@code Disassembly of <code object NAME at 0x..., file
  * "...", line N>:} or {@code Disassembly of NAME:}; a first block without a header is the module's
- * code ({@code <module>}) when it stores names, and otherwise the one function {@code
- * dis.dis(function)} printed (named {@code <function>}). An instruction line is
+ * code ({@code <module>}) when it uses {@code STORE_NAME} or {@code LOAD_NAME}, and otherwise the
+ * one function {@code dis.dis(function)} printed (named {@code <function>}). An instruction line is
  *
  * <pre>
  *   LINE  [&gt;&gt;]  OFFSET OPNAME  [ARG [(ARGREPR)]]
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * where the source line number appears only on the first instruction of a line. {@code
  * ExceptionTable:} section after a code object's instructions is its exception table ({@link
- * DisFunction.ExceptionEntry}).
+ * DisFunction.ExceptionEntry}). A code object defined inside another (a nested {@code def}, a
+ * comprehension) is named by its qualified name, as {@link #functions()} says.
  */
 public final class Listing {
   private static final Pattern INSTRUCTION =
@@ -43,6 +45,14 @@ public final class Listing {
   private static final Pattern EXCEPTION_ENTRY =
       Pattern.compile("^(\\d+) to (\\d+) -> (\\d+) \\[(\\d+)\\]( lasti)?$");
 
+  // A code object as dis prints it, in a header or as LOAD_CONST's value: its co_name, its
+  // address (which tells apart two comprehensions, both named <listcomp>) and co_firstlineno.
+  private static final Pattern CODE_OBJECT =
+      Pattern.compile("<code object (\\S+) at (0x[0-9a-fA-F]+)(?:, file .*, line (\\d+))?>?.*");
+
+  private static final java.util.Set<String> COMPREHENSIONS =
+      java.util.Set.of("<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>");
+
   private final Map<String, DisFunction> functions;
   private final String text;
 
@@ -59,8 +69,9 @@ public final class Listing {
    */
   public static Listing parse(String text) {
     Objects.requireNonNull(text, "text must not be null");
-    Map<String, DisFunction> functions = new LinkedHashMap<>();
+    List<Block> blocks = new ArrayList<>();
     String name = null;
+    String header = null;
     List<Instruction> current = new ArrayList<>();
     List<DisFunction.ExceptionEntry> table = new ArrayList<>();
     String file = null;
@@ -76,8 +87,9 @@ public final class Listing {
       }
       Matcher h = HEADER.matcher(trimmed);
       if (h.matches()) {
-        add(functions, name, current, table, file);
+        add(blocks, name, header, current, table, file);
         name = h.group(1) != null ? h.group(1) : h.group(2);
+        header = trimmed;
         Matcher fm = FILE.matcher(trimmed);
         file = fm.find() ? fm.group(1) : null;
         current = new ArrayList<>();
@@ -149,7 +161,8 @@ public final class Listing {
               target,
               line));
     }
-    add(functions, name, current, table, file);
+    add(blocks, name, header, current, table, file);
+    Map<String, DisFunction> functions = codeObjects(blocks);
     if (functions.isEmpty()) {
       throw new ListingException(0, "the listing holds no instructions");
     }
@@ -249,32 +262,122 @@ public final class Listing {
     }
   }
 
-  private static void add(
-      Map<String, DisFunction> functions,
+  /**
+   * One code object's text: the name in its header (or null), the header line, its code, its
+   * exception table and the file its header names (or null).
+   */
+  private record Block(
       String name,
+      String header,
+      List<Instruction> code,
+      List<DisFunction.ExceptionEntry> table,
+      String file) {}
+
+  private static void add(
+      List<Block> blocks,
+      String name,
+      String header,
       List<Instruction> code,
       List<DisFunction.ExceptionEntry> table,
       String file) {
-    if (code.isEmpty()) {
-      return;
+    if (!code.isEmpty()) {
+      blocks.add(new Block(name, header, code, table, file));
     }
-    if (name == null) {
-      boolean module =
-          code.stream()
-              .anyMatch(i -> i.opcode() == Opcode.STORE_NAME || i.opcode() == Opcode.MAKE_FUNCTION);
-      name = module ? "<module>" : "<function>";
-    }
-    if (functions.containsKey(name)) {
-      throw new ListingException(
-          code.get(0).listingLine(), "a second code object named " + name + " in one listing");
-    }
-    if (file == null) {
-      file = functions.values().stream().map(DisFunction::file).findFirst().orElse("<listing>");
-    }
-    functions.put(name, new DisFunction(name, code, table, file));
   }
 
-  /** The code objects by name, in listing order. */
+  /**
+   * Names each code object by its {@code co_qualname}, as CPython 3.11 would: {@code inner} defined
+   * in {@code outer} is {@code outer.<locals>.inner}, a list comprehension in {@code f} is {@code
+   * f.<locals>.<listcomp>}. The parent is the code object whose {@code LOAD_CONST} holds the
+   * child's address. {@code dis} prints only {@code co_name}, so two comprehensions in one function
+   * share a qualified name (as in CPython); the second and later get {@code @LINE} (their first
+   * line) appended, and {@code #N} if that is still taken.
+   */
+  private static Map<String, DisFunction> codeObjects(List<Block> blocks) {
+    Map<String, Block> byAddress = new HashMap<>();
+    for (Block b : blocks) {
+      String address = b.header() == null ? null : address(b.header());
+      if (address != null) {
+        byAddress.put(address, b);
+      }
+    }
+    Map<Block, Block> parents = new HashMap<>();
+    for (Block b : blocks) {
+      for (Instruction in : b.code()) {
+        if (in.opcode() == Opcode.LOAD_CONST) {
+          Block child = byAddress.get(address(in.argrepr()));
+          if (child != null && child != b) {
+            parents.putIfAbsent(child, b);
+          }
+        }
+      }
+    }
+    Map<String, DisFunction> functions = new LinkedHashMap<>();
+    Map<Block, DisFunction> made = new HashMap<>();
+    String firstFile =
+        blocks.stream().map(Block::file).filter(Objects::nonNull).findFirst().orElse("<listing>");
+    for (Block b : blocks) {
+      String shortName = b.name();
+      if (shortName == null) {
+        // module code names its variables with *_NAME; a function never does (it may hold a
+        // MAKE_FUNCTION: a nested def or a comprehension)
+        boolean module =
+            b.code().stream()
+                .anyMatch(i -> i.opcode() == Opcode.STORE_NAME || i.opcode() == Opcode.LOAD_NAME);
+        shortName = module ? "<module>" : "<function>";
+      }
+      DisFunction parent = made.get(parents.get(b));
+      String qualname =
+          parent == null || parent.name().equals("<module>") || parent.name().equals("<function>")
+              ? shortName
+              : parent.name().replaceFirst("@\\d+(#\\d+)?$", "") + ".<locals>." + shortName;
+      String key = qualname;
+      if (functions.containsKey(key)) {
+        int line = b.header() == null ? -1 : firstLine(b.header());
+        key = line >= 0 ? qualname + "@" + line : qualname;
+        for (int n = 2; functions.containsKey(key); n++) {
+          key = (line >= 0 ? qualname + "@" + line : qualname) + "#" + n;
+        }
+      }
+      DisFunction f =
+          new DisFunction(
+              key,
+              shortName,
+              b.header() == null ? null : address(b.header()),
+              parent,
+              b.code(),
+              b.table(),
+              b.file() != null ? b.file() : firstFile);
+      made.put(b, f);
+      functions.put(key, f);
+    }
+    return functions;
+  }
+
+  /** The address in {@code <code object NAME at 0x...}, or null. */
+  static String address(String text) {
+    int at = text.indexOf("<code object ");
+    if (at < 0) {
+      return null;
+    }
+    Matcher m = CODE_OBJECT.matcher(text.substring(at));
+    return m.matches() ? m.group(2).toLowerCase(java.util.Locale.ROOT) : null;
+  }
+
+  private static int firstLine(String text) {
+    int at = text.indexOf("<code object ");
+    if (at < 0) {
+      return -1;
+    }
+    Matcher m = CODE_OBJECT.matcher(text.substring(at));
+    return m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : -1;
+  }
+
+  /**
+   * The code objects by name, in listing order: a top-level function by its name, a nested one by
+   * its qualified name ({@code outer.<locals>.inner}; see {@code codeObjects} for two that share
+   * one).
+   */
   public Map<String, DisFunction> functions() {
     return functions;
   }
@@ -294,13 +397,20 @@ public final class Listing {
   }
 
   /**
-   * The function to run when none is named: the only code object other than {@code <module>}.
+   * The function to run when none is named: the only code object other than {@code <module>}, its
+   * comprehensions and the functions nested in functions.
    *
    * @throws IllegalArgumentException if there is not exactly one
    */
   public DisFunction defaultEntry() {
     List<DisFunction> candidates =
-        functions.values().stream().filter(f -> !f.name().equals("<module>")).toList();
+        functions.values().stream()
+            .filter(
+                f ->
+                    !f.name().equals("<module>")
+                        && (f.parent() == null || f.parent().name().equals("<module>"))
+                        && !COMPREHENSIONS.contains(f.shortName()))
+            .toList();
     if (candidates.size() != 1) {
       throw new IllegalArgumentException(
           "name the entry function; the listing has " + functions.keySet());

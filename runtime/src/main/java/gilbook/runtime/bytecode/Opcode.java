@@ -64,6 +64,21 @@ public enum Opcode {
   POP_JUMP_BACKWARD_IF_NONE,
   POP_JUMP_BACKWARD_IF_NOT_NONE,
   MAKE_FUNCTION,
+  MAKE_CELL,
+  LOAD_CLOSURE,
+  LOAD_DEREF,
+  STORE_DEREF,
+  DELETE_DEREF,
+  COPY_FREE_VARS,
+  LIST_APPEND,
+  SET_ADD,
+  MAP_ADD,
+  CALL_FUNCTION_EX,
+  RETURN_GENERATOR,
+  YIELD_VALUE,
+  SEND,
+  GET_YIELD_FROM_ITER,
+  JUMP_BACKWARD_NO_INTERRUPT,
   PRECALL,
   KW_NAMES,
   CALL,
@@ -177,6 +192,8 @@ public enum Opcode {
         || this == JUMP_BACKWARD
         || this == FOR_ITER
         || this == JUMP_IF_FALSE_OR_POP
-        || this == JUMP_IF_TRUE_OR_POP;
+        || this == JUMP_IF_TRUE_OR_POP
+        || this == SEND
+        || this == JUMP_BACKWARD_NO_INTERRUPT;
   }
 }

@@ -28,6 +28,15 @@ final class Values {
       m.self().decref();
     } else if (v instanceof Iterators.VmIterator it) {
       it.release();
+    } else if (v instanceof Callables.Function f) {
+      decrefIfAny(f.defaults());
+      decrefIfAny(f.closure());
+    }
+  }
+
+  private static void decrefIfAny(PyObject o) {
+    if (o != null) {
+      o.decref();
     }
   }
 
@@ -42,6 +51,14 @@ final class Values {
     }
     if (v instanceof Iterators.VmIterator it) {
       return it.retain();
+    }
+    if (v instanceof Callables.Function f) {
+      if (f.defaults() != null) {
+        f.defaults().incref();
+      }
+      if (f.closure() != null) {
+        f.closure().incref();
+      }
     }
     return v;
   }
