@@ -2,6 +2,7 @@
 import threading
 import time
 import queue
+from threading import Lock, Semaphore
 
 
 def rlock_twice(rl, out):
@@ -121,7 +122,7 @@ def main():
     active = {}
     active["n"] = 0
     active["max"] = 0
-    join_all(start_all(limited, [threading.Semaphore(2), threading.Lock(), active], 5))
+    join_all(start_all(limited, [Semaphore(2), Lock(), active], 5))
     print("semaphore", active["n"], active["max"])
 
     ev = threading.Event()

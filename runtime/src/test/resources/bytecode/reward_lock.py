@@ -22,7 +22,7 @@ if __name__ == "__main__":
     stat["reward_count"] = 0
     threads = []
     for k in range(4):
-        t = threading.Thread(target=process_piece, args=[stat, 2000])
+        t = threading.Thread(target=process_piece, args=(stat, 2000))
         threads.append(t)
         t.start()
     for t in threads:
