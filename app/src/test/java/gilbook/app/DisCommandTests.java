@@ -67,6 +67,39 @@ class DisCommandTests {
     }
   }
 
+  /** The done-when, through the CLI: the module listing with its lock, every policy. */
+  @ParameterizedTest
+  @ValueSource(strings = {"3.11", "3.10", "tick"})
+  void theRewardModuleWithItsLockIsExactUnderEveryPolicy(String policy) {
+    TempWorkbook.Run r =
+        workbook.run(
+            "dis",
+            LISTINGS.resolve("reward_lock.dis").toString(),
+            "--entry",
+            "process_piece",
+            "--threads",
+            "2",
+            "--args",
+            STAT,
+            "--switch-interval",
+            "1us",
+            "--policy",
+            policy,
+            "--json");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(40_000, r.json().at("/args/stat/piece_count").asLong());
+    assertEquals(4_000, r.json().at("/args/stat/reward_count").asLong());
+  }
+
+  @Test
+  void mainRunsTheModuleAsAScriptThatStartsItsOwnThreads() throws Exception {
+    TempWorkbook.Run r =
+        workbook.run("dis", LISTINGS.resolve("primitives.dis").toString(), "--main", "--seed", "2");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(
+        r.out().startsWith(Files.readString(LISTINGS.resolve("primitives.out"))), r::toString);
+  }
+
   @Test
   void anUncaughtExceptionPrintsItsThreadsTracebackOnStderrAndTheOthersFinish() {
     TempWorkbook.Run r =

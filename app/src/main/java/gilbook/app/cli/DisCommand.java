@@ -27,6 +27,12 @@ import picocli.CommandLine.Parameters;
       "Run a CPython 3.11 dis listing (save the output of dis.dis(f), dis.dis(\"source\") or"
           + " python3 -m dis file.py in a file) in N simulated threads that share the objects"
           + " built from --args and --globals.",
+      "A whole-module listing (python3 -m dis file.py) first runs its module code in the main"
+          + " thread (imports of threading, time and queue, assignments such as"
+          + " lock = threading.Lock(), defs; __name__ is the file's name, so an"
+          + " if __name__ == \"__main__\": block is skipped); --globals then override what it"
+          + " assigned, and --entry runs in N threads."
+          + " With --main the module runs as a script instead and starts its own threads.",
       "Example: gilbook dis reward.dis --entry process_piece --threads 2"
           + " --args '{\"stat\": {\"piece_count\": 0, \"reward_count\": 0}, \"N\": 100000}'"
           + " --switch-interval 1us --show"
@@ -44,6 +50,13 @@ final class DisCommand implements Callable<Integer> {
 
   @Option(names = "--entry", paramLabel = "NAME", description = "The function each thread runs.")
   String entry;
+
+  @Option(
+      names = "--main",
+      description =
+          "Run the module code as a script (__name__ == \"__main__\") in the main thread only;"
+              + " --entry, --threads and --args do not apply.")
+  boolean main;
 
   @Option(
       names = "--threads",
@@ -127,8 +140,16 @@ final class DisCommand implements Callable<Integer> {
                 Long.toString(Durations.parse(interval, "--switch-interval").toNanos()),
                 "--seed",
                 Long.toString(seed)));
+    if (main && entry != null) {
+      throw new EngineException(
+          "--main runs the module as a script, which starts its own threads; drop --entry, or"
+              + " drop --main to run --entry in --threads threads.");
+    }
     if (entry != null) {
       cmd.addAll(List.of("--entry", entry));
+    }
+    if (main) {
+      cmd.addAll(List.of("--main", "yes"));
     }
     if (show) {
       cmd.addAll(List.of("--show", "yes"));

@@ -47,6 +47,9 @@ final class DisJob {
     if (opts.containsKey("entry")) {
       run.entry(opts.get("entry"));
     }
+    if (opts.containsKey("main")) {
+      run.asMain();
+    }
     DisRun.Result r = run.run();
     data.put("args", r.args());
     data.put("globals", r.globals());

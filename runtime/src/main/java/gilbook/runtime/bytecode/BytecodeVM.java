@@ -64,6 +64,13 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   // The exception each Python thread is handling (CPython's tstate->exc_info->exc_value).
   private final ThreadLocal<ExcInfo> excInfo = ThreadLocal.withInitial(ExcInfo::new);
   private boolean closed;
+  // Module-level names bound to VM values (modules, functions, locks), which a PyDict cannot hold.
+  // The globals dict is looked up first, so a name later rebound to an object shadows its entry.
+  private final Map<String, Object> vmGlobals = new HashMap<>();
+  private final Map<String, Modules.Module> modules = new HashMap<>();
+  private final Map<String, Integer> numbers = new HashMap<>();
+  private final List<Runnable> closers = new ArrayList<>();
+  private final List<gilbook.runtime.PyThread> startedThreads = new ArrayList<>();
 
   /**
    * A VM for {@code listing} whose module globals are {@code globals} (borrowed: the caller keeps
@@ -93,7 +100,14 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
         switch (in.opcode()) {
           case LOAD_CONST ->
               consts.computeIfAbsent(in.arg(), k -> Constants.constant(in, listing.functions()));
-          case LOAD_GLOBAL, STORE_GLOBAL, LOAD_NAME, STORE_NAME, LOAD_METHOD, LOAD_ATTR ->
+          case LOAD_GLOBAL,
+              STORE_GLOBAL,
+              LOAD_NAME,
+              STORE_NAME,
+              LOAD_METHOD,
+              LOAD_ATTR,
+              IMPORT_NAME,
+              IMPORT_FROM ->
               names.computeIfAbsent(Constants.name(in), PyUnicode::of);
           default -> {}
         }
@@ -183,6 +197,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
       return;
     }
     closed = true;
+    closers.forEach(Runnable::run);
+    vmGlobals.values().forEach(Values::release);
+    vmGlobals.clear();
     for (Map<Integer, Object> consts : constants.values()) {
       consts.values().forEach(Values::release);
     }
@@ -192,6 +209,67 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   @Override
   public void print(String text) {
     stdout.accept(text);
+  }
+
+  /**
+   * Runs the listing's module code ({@code <module>}) with {@code __name__} set to {@code
+   * moduleName}: its imports, assignments and {@code def}s bind the module's globals, as {@code
+   * python3 file.py} or an import would. Call it once, before the functions run.
+   *
+   * @throws IllegalStateException if the listing has no module code
+   * @throws PythonError for a Python error in the module code
+   */
+  public void runModule(String moduleName) {
+    DisFunction module = listing.functions().get("<module>");
+    if (module == null) {
+      throw new IllegalStateException(
+          "the listing has no module code; it has " + listing.functions().keySet());
+    }
+    storeName("__name__", PyUnicode.of(moduleName));
+    release(run(module, new Object[module.localCount()], 0));
+  }
+
+  /** The threads the listing started with {@code threading.Thread(...).start()}, in order. */
+  public List<gilbook.runtime.PyThread> startedThreads() {
+    return List.copyOf(startedThreads);
+  }
+
+  @Override
+  public Object callObject(Object callable, List<Object> args) {
+    if (callable instanceof Callables.Function fn) {
+      DisFunction f = fn.code();
+      if (args.size() != f.argCount()) {
+        throw new PythonError(
+            "TypeError",
+            f.name()
+                + "() takes "
+                + f.argCount()
+                + " positional arguments but "
+                + args.size()
+                + " were given");
+      }
+      Object[] locals = new Object[Math.max(f.localCount(), args.size())];
+      for (int i = 0; i < args.size(); i++) {
+        locals[i] = newRef(args.get(i));
+      }
+      return run(f, locals, 0);
+    }
+    return callBuiltin(callable, args, List.of());
+  }
+
+  @Override
+  public int nextNumber(String kind) {
+    return numbers.merge(kind, 1, Integer::sum);
+  }
+
+  @Override
+  public void atClose(Runnable action) {
+    closers.add(action);
+  }
+
+  @Override
+  public void started(gilbook.runtime.PyThread thread) {
+    startedThreads.add(thread);
   }
 
   // ---------------------------------------------------------------- the eval loop
@@ -271,6 +349,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     int pc = frame.pc;
     boolean tick = policy == CheckPointPolicy.TICK;
     List<String> kwNames = List.of();
+    Instruction kwNamesAt = null; // the KW_NAMES whose names dis did not print
     boolean skipCall = false; // the last PRECALL specialised to one that skips CALL unchecked
     boolean charged = false;
     try {
@@ -365,23 +444,65 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             Object v = stack[--sp];
             if (v instanceof PyObject o) {
               globals.storeItem(names.get(Constants.name(in)), o);
+              release(v);
+            } else {
+              storeName(Constants.name(in), v); // a module, function, lock...: kept by the VM
             }
-            release(v);
           }
-          // TARGET(LOAD_METHOD): the unbound method, then self
+          // TARGET(LOAD_METHOD): the unbound method, then self; for a module's function
+          // (not a method: _PyObject_GetMethod finds no descriptor), NULL then the function
           case LOAD_METHOD -> {
             Object owner = stack[sp - 1];
             String name = Constants.name(in);
-            stack[sp - 1] = Methods.lookup(owner, name);
-            stack[sp++] = owner;
+            if (owner instanceof Modules.Module m) {
+              stack[sp - 1] = null;
+              stack[sp++] = newRef(m.attribute(name));
+            } else {
+              stack[sp - 1] = Methods.lookup(owner, name);
+              stack[sp++] = owner;
+            }
           }
-          // TARGET(LOAD_ATTR): a bound method (the VM's only attributes are methods)
+          // TARGET(LOAD_ATTR): a module's attribute, or a bound method (the VM's objects have no
+          // other attributes)
           case LOAD_ATTR -> {
             Object owner = stack[sp - 1];
             String name = Constants.name(in);
-            stack[sp - 1] =
-                new Callables.BoundMethod(Methods.lookup(owner, name), (PyObject) owner);
+            Native.Obj n = Native.of(owner);
+            if (owner instanceof Modules.Module m) {
+              stack[sp - 1] = newRef(m.attribute(name)); // the module has no count to drop
+            } else if (n != null && n.type().attributes().containsKey(name)) {
+              stack[sp - 1] = n.type().attributes().get(name).apply(n.target()); // thread.name
+              release(owner);
+            } else {
+              stack[sp - 1] = new Callables.BoundMethod(Methods.lookup(owner, name), owner);
+            }
           }
+          // ---- vm-modules: imports and `with` (no check point: each ends with DISPATCH())
+          // TARGET(IMPORT_NAME): pops fromlist, replaces level with the module
+          case IMPORT_NAME -> {
+            release(stack[--sp]);
+            release(stack[sp - 1]);
+            stack[sp - 1] = Modules.importModule(Constants.name(in), modules);
+          }
+          // TARGET(IMPORT_FROM): pushes the attribute, keeps the module below it
+          case IMPORT_FROM -> {
+            Object from = stack[sp - 1];
+            if (!(from instanceof Modules.Module m)) {
+              throw new PythonError("ImportError", "cannot import from a " + Values.typeName(from));
+            }
+            stack[sp++] = newRef(m.importFrom(Constants.name(in)));
+          }
+          // TARGET(BEFORE_WITH): replaces the manager with its bound __exit__, then pushes what
+          // __enter__() returned. The normal exit of `with` is a CALL of that bound method with
+          // three Nones (LOAD_CONST None x3, PRECALL 2, CALL 2), which checks as any CALL does.
+          case BEFORE_WITH -> {
+            Object mgr = stack[sp - 1];
+            Callables.MethodDescriptor enter = Methods.special(mgr, "__enter__");
+            Callables.MethodDescriptor exit = Methods.special(mgr, "__exit__");
+            stack[sp - 1] = new Callables.BoundMethod(exit, mgr); // takes the stack's reference
+            stack[sp++] = enter.body().call(this, List.of(mgr), List.of());
+          }
+          // ---- end vm-modules
           // TARGET(BINARY_OP)
           case BINARY_OP -> {
             Object right = stack[sp - 1]; // operands stay on the stack until the result exists,
@@ -848,17 +969,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
           // TARGET(KW_NAMES)
           case KW_NAMES -> {
             if (in.argrepr().isEmpty()) {
-              throw new PythonError(
-                  "SystemError",
-                  "KW_NAMES "
-                      + in.arg()
-                      + " (listing line "
-                      + in.listingLine()
-                      + "): CPython 3.11's dis does not print the keyword names (a tuple in"
-                      + " co_consts), so the VM cannot tell which arguments are keywords; pass"
-                      + " them by position, or write the names as dis would: KW_NAMES N (('end',))");
+              // names unknown: refused at the CALL unless the callee recovers them (Thread)
+              kwNames = Callables.UNKNOWN_KW_NAMES;
+              kwNamesAt = in;
+            } else {
+              kwNames = Constants.names(in.argrepr());
             }
-            kwNames = Constants.names(in.argrepr());
           }
           // TARGET(CALL)
           case CALL -> {
@@ -872,7 +988,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
               args.add(y);
             } else if (y instanceof Callables.BoundMethod m) {
               callable = m.method();
-              args.add(m.self().incref());
+              args.add(newRef(m.self()));
               release(m);
             } else {
               callable = y;
@@ -883,6 +999,11 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
             sp -= n + 2;
             List<String> kw = kwNames;
             kwNames = List.of();
+            if (kw == Callables.UNKNOWN_KW_NAMES && !Callables.recoversKeywords(callable)) {
+              args.forEach(Values::release);
+              release(x);
+              throw unknownKeywords(kwNamesAt);
+            }
             if (callable instanceof Callables.Function fn) {
               pythonCallee = true;
               if (!kw.isEmpty()) {
@@ -907,6 +1028,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
                 stack[sp++] = result;
               } finally {
                 args.forEach(Values::release);
+                if (x != null) {
+                  release(x); // a bound method in the method slot (with's __exit__) owns its self
+                }
               }
             }
           }
@@ -1216,13 +1340,26 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     }
     try {
       if (func instanceof Callables.BoundMethod m) {
-        args.add(0, m.self().incref());
+        args.add(0, newRef(m.self()));
         return callBuiltin(m.method(), args, List.of());
       }
       return callBuiltin(func, args, List.of());
     } finally {
       args.forEach(Values::release);
     }
+  }
+
+  /** The error for a call whose keyword names 3.11's dis did not print. */
+  private static PythonError unknownKeywords(Instruction in) {
+    return new PythonError(
+        "SystemError",
+        "KW_NAMES "
+            + in.arg()
+            + " (listing line "
+            + in.listingLine()
+            + "): CPython 3.11's dis does not print the keyword names (a tuple in"
+            + " co_consts), so the VM cannot tell which arguments are keywords; pass"
+            + " them by position, or write the names as dis would: KW_NAMES N (('end',))");
   }
 
   /** Calls a builtin or a method descriptor; the arguments are borrowed. */
@@ -1236,6 +1373,12 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     if (callable instanceof Exceptions.ExcType t) {
       return Exceptions.instantiate(t, args);
     }
+    if (callable instanceof Callables.BoundMethod m) {
+      List<Object> withSelf = new ArrayList<>(args.size() + 1);
+      withSelf.add(m.self());
+      withSelf.addAll(args);
+      return m.method().body().call(this, withSelf, kw);
+    }
     throw new PythonError(
         "TypeError", "'" + Values.typeName(callable) + "' object is not callable");
   }
@@ -1246,6 +1389,10 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
     PyObject v = globals.borrowItem(names.get(name));
     if (v != null) {
       return v.incref();
+    }
+    Object bound = vmGlobals.get(name);
+    if (bound != null) {
+      return newRef(bound);
     }
     DisFunction f = listing.functions().get(name);
     if (f != null) {
@@ -1260,5 +1407,24 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
       throw Builtins.notFound(name);
     }
     return b;
+  }
+
+  /** Binds a module-level name to {@code v}, whose reference it takes; see {@link #vmGlobals}. */
+  private void storeName(String name, Object v) {
+    if (v instanceof PyObject o) {
+      PyUnicode key = PyUnicode.of(name);
+      globals.storeItem(key, o);
+      key.decref();
+      o.decref();
+      return;
+    }
+    PyUnicode key = names.get(name);
+    if (key != null && globals.borrowItem(key) != null) {
+      globals.delItem(name); // rebinding a data global to a VM value: the dict entry would shadow
+    }
+    Object old = vmGlobals.put(name, v);
+    if (old != null) {
+      release(old);
+    }
   }
 }

@@ -11,6 +11,20 @@ final class Callables {
   private Callables() {}
 
   /**
+   * The keyword names of a call whose {@code KW_NAMES} dis printed without them (3.11 prints only
+   * the index into {@code co_consts}). Compared by identity.
+   */
+  static final List<String> UNKNOWN_KW_NAMES = List.of("<keyword names not shown by dis>");
+
+  /**
+   * Whether {@code callable} can take keyword arguments whose names are unknown: {@code
+   * threading.Thread}, whose parameters each take their own type (see {@link ThreadingModule}).
+   */
+  static boolean recoversKeywords(Object callable) {
+    return callable instanceof Builtin b && b.name().equals("threading.Thread");
+  }
+
+  /**
    * A Python function of the listing: {@code MAKE_FUNCTION}, or a name the listing defines. As a
    * {@code PyFunctionObject}, it owns a reference to its {@code func_defaults} and {@code
    * func_closure} (null when it has none); it has no count of its own, so a copy increfs them and a
@@ -43,6 +57,10 @@ final class Callables {
    */
   record MethodDescriptor(String qualifiedName, Body body) {}
 
-  /** A method bound to its {@code self}, as {@code LOAD_ATTR} makes it. Owns a reference. */
-  record BoundMethod(MethodDescriptor method, PyObject self) {}
+  /**
+   * A method bound to its {@code self}, as {@code LOAD_ATTR} and {@code BEFORE_WITH} make it. Owns
+   * a reference to {@code self} when it is a simulated object; {@code self} may also be a VM value,
+   * such as a module.
+   */
+  record BoundMethod(MethodDescriptor method, Object self) {}
 }

@@ -40,6 +40,11 @@ final class Constants {
       if (r.matches("-?\\d+")) {
         return PyLong.fromLong(Long.parseLong(r));
       }
+      if (r.matches("-?\\d+\\.\\d+(e[-+]?\\d+)?|-?\\d+e[-+]?\\d+")) {
+        // a float, such as time.sleep(0.001)'s: a VM value (the VM has no float object), which
+        // only what takes seconds reads; arithmetic on it is refused
+        return Double.valueOf(r);
+      }
       if (r.length() >= 2
           && (r.startsWith("'") && r.endsWith("'") || r.startsWith("\"") && r.endsWith("\""))) {
         return PyUnicode.of(unescape(r.substring(1, r.length() - 1)));
@@ -60,8 +65,9 @@ final class Constants {
         in.listingLine(),
         "constant "
             + r
-            + " is not supported; the VM knows None, True, False, ints, strings, tuples and"
-            + " frozensets of those, and the listing's code objects");
+            + " is not supported; the VM knows None, True, False, ints, floats (for"
+            + " time.sleep and timeouts), strings, tuples and frozensets of those, and the"
+            + " listing's code objects");
   }
 
   /**

@@ -4,8 +4,10 @@ import gilbook.runtime.Clock;
 import gilbook.runtime.Interpreter;
 import gilbook.runtime.PyBool;
 import gilbook.runtime.PyDict;
+import gilbook.runtime.PyException;
 import gilbook.runtime.PyList;
 import gilbook.runtime.PyLong;
+import gilbook.runtime.PyNativeObject;
 import gilbook.runtime.PyNone;
 import gilbook.runtime.PyObject;
 import gilbook.runtime.PySet;
@@ -24,9 +26,17 @@ import java.util.Objects;
 
 /**
  * Runs one function of a {@code dis} listing in several Python threads on a fresh virtual-time
- * interpreter, for {@code gilbook dis}. Arguments and globals are plain Java values ({@code Map},
- * {@code List}, {@code Long}/{@code Integer}, {@code String}, {@code Boolean}, {@code null}),
- * turned into objects that all threads share, and turned back into plain values at the end.
+ * interpreter, for {@code gilbook dis}. A whole-module listing ({@code python3 -m dis file.py})
+ * first runs its module code in the main thread, as an import would ({@code __name__} is the file's
+ * name, so an {@code if __name__ == "__main__":} block is skipped): its imports, module-level
+ * assignments such as {@code lock = threading.Lock()}, and {@code def}s. The {@link #globals} are
+ * set before it runs and set again after it, so they override what the module assigned, as a test
+ * patches a module's globals before it calls a function. Then the entry function runs in N threads;
+ * threads the listing itself starts are waited for before the run ends. With {@link #asMain()} the
+ * module runs as a script instead ({@code __name__ == "__main__"}), alone in the main thread.
+ * Arguments and globals are plain Java values ({@code Map}, {@code List}, {@code Long}/{@code
+ * Integer}, {@code String}, {@code Boolean}, {@code null}), turned into objects that all threads
+ * share, and turned back into plain values at the end.
  *
  * <pre>{@code
  * DisRun.Result r = DisRun.builder(listingText).entry("process_piece").threads(2)
@@ -79,6 +89,7 @@ public final class DisRun {
   private long seed = 1;
   private long budget = 50_000_000;
   private double jitter = 0.5;
+  private boolean asMain;
 
   private DisRun(Listing listing) {
     this.listing = listing;
@@ -164,16 +175,34 @@ public final class DisRun {
     return this;
   }
 
+  /**
+   * Runs the listing's module code as a script, {@code __name__ == "__main__"}, in the main thread
+   * only: no entry function, no worker threads; the module starts its own threads.
+   *
+   * @throws IllegalArgumentException if the listing has no module code
+   */
+  public DisRun asMain() {
+    if (!listing.functions().containsKey("<module>")) {
+      throw new IllegalArgumentException(
+          "the listing has no module code to run as __main__; make it with python3 -m dis"
+              + " file.py. It has "
+              + listing.functions().keySet());
+    }
+    this.asMain = true;
+    return this;
+  }
+
   /** Runs the entry function in every thread and returns what happened. */
   public Result run() {
-    String entryName = entry != null ? entry : listing.defaultEntry().name();
+    boolean module = listing.functions().containsKey("<module>");
+    String entryName = asMain ? null : entry != null ? entry : listing.defaultEntry().name();
     Map<String, Object> finalArgs = new LinkedHashMap<>();
     Map<String, Object> finalGlobals = new LinkedHashMap<>();
     long[] instructions = new long[1];
+    String[] mainError = new String[1];
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     Map<String, String> raised = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>();
     Interpreter interp =
         Interpreter.builder()
             .clock(Clock.virtual(seed))
@@ -188,10 +217,28 @@ public final class DisRun {
             Map<String, PyObject> a = new LinkedHashMap<>();
             args.forEach((k, v) -> a.put(k, toPy(v)));
             BytecodeVM vm = new BytecodeVM(listing, g, policy, budget, out::append);
+            boolean moduleRan = true;
+            if (module) {
+              try {
+                vm.runModule(asMain ? "__main__" : moduleName(listing));
+              } catch (PythonError | PyException e) {
+                mainError[0] = e.getMessage();
+                moduleRan = false;
+              }
+            }
+            if (module && moduleRan && !asMain) {
+              globals.forEach( // override what the module assigned, before the entry runs
+                  (k, v) -> {
+                    PyObject key = toPy(k);
+                    PyObject val = toPy(v);
+                    g.storeItem(key, val);
+                    key.decref();
+                    val.decref();
+                  });
+            }
             List<PyThread> workers = new ArrayList<>();
-            for (int i = 1; i <= threads; i++) {
-              String name = "Thread-" + i;
-              names.add(name);
+            for (int i = 1; moduleRan && !asMain && i <= threads; i++) {
+              String name = "Thread-" + vm.nextNumber("Thread");
               workers.add(
                   interp.start(
                       name,
@@ -207,9 +254,17 @@ public final class DisRun {
                       }));
             }
             workers.forEach(PyThread::join);
+            // threading._shutdown: wait for every thread the listing started, and theirs
+            for (int joined = 0; joined < vm.startedThreads().size(); joined++) {
+              vm.startedThreads().get(joined).join();
+            }
             a.forEach((k, v) -> finalArgs.put(k, toJava(v)));
             for (Map.Entry<PyObject, PyObject> e : g.itemsView()) {
-              finalGlobals.put((String) toJava(e.getKey()), toJava(e.getValue()));
+              String key = (String) toJava(e.getKey());
+              // data only: not __name__, nor the locks, queues and threads the module made
+              if (!key.equals("__name__") && !(e.getValue() instanceof PyNativeObject)) {
+                finalGlobals.put(key, toJava(e.getValue()));
+              }
             }
             instructions[0] = vm.instructionsRun();
             vm.close();
@@ -219,12 +274,16 @@ public final class DisRun {
     } finally {
       interp.close();
     }
-    Map<String, String> errors = new LinkedHashMap<>(raised);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (mainError[0] != null) {
+      errors.put("MainThread", mainError[0]);
+    }
+    errors.putAll(raised);
     interp
         .threadExceptions()
         .forEach(
             (name, t) -> {
-              if (names.contains(name)) {
+              if (!name.equals("MainThread")) { // the workers and the threads the listing started
                 errors.put(name, t.getMessage() == null ? t.toString() : t.getMessage());
               }
             });
@@ -240,6 +299,18 @@ public final class DisRun {
         instructions[0],
         interp.shutdown(),
         seed);
+  }
+
+  private static final java.util.regex.Pattern FILE =
+      java.util.regex.Pattern.compile("file \"(?:.*/)?([^\"/]+?)(?:\\.py)?\", line");
+
+  /**
+   * The module's {@code __name__} when it is imported: the file name in a code object's header
+   * ({@code file "reward.py"} gives {@code reward}), or {@code listing} if none names one.
+   */
+  static String moduleName(Listing listing) {
+    java.util.regex.Matcher m = FILE.matcher(listing.text());
+    return m.find() ? m.group(1) : "listing";
   }
 
   /** A plain Java value as a new reference to an object. */

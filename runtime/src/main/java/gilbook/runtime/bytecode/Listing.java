@@ -234,7 +234,10 @@ public final class Listing {
           // exceptions
           RERAISE,
           RAISE_VARARGS,
-          DELETE_FAST ->
+          DELETE_FAST,
+          // vm-modules
+          IMPORT_NAME,
+          IMPORT_FROM ->
           true;
       default -> false;
     };

@@ -69,6 +69,10 @@ final class Methods {
    * @throws PythonError {@code AttributeError} that names what the VM has for that type
    */
   static Callables.MethodDescriptor lookup(Object owner, String name) {
+    Native.Obj n = Native.of(owner);
+    if (n != null) {
+      return n.type().method(name); // threading.Lock, queue.Queue...
+    }
     String type = Values.typeName(owner);
     Map<String, Callables.MethodDescriptor> methods = METHODS.getOrDefault(type, Map.of());
     Callables.MethodDescriptor m = methods.get(name);
@@ -85,6 +89,27 @@ final class Methods {
                   : " (its " + type + " methods: " + new TreeSet<>(methods.keySet()) + ")"));
     }
     return m;
+  }
+
+  /**
+   * {@code __enter__} or {@code __exit__} of a {@code with} statement's manager, as {@code
+   * BEFORE_WITH} looks them up ({@code _PyObject_LookupSpecial}).
+   *
+   * @throws PythonError {@code TypeError} with CPython's message when {@code owner} has none
+   */
+  static Callables.MethodDescriptor special(Object owner, String name) {
+    Native.Obj n = Native.of(owner);
+    if (n != null && n.type().methods().containsKey(name)) {
+      return n.type().methods().get(name);
+    }
+    throw new PythonError(
+        "TypeError",
+        "'"
+            + Values.typeName(owner)
+            + "' object does not support the context manager protocol"
+            + (name.equals("__exit__") ? " (missed __exit__ method)" : "")
+            + "; the VM's context managers are threading's Lock, RLock, Condition, Semaphore and"
+            + " BoundedSemaphore");
   }
 
   /** Whether {@code m} is {@code list.append}, which 3.11 specialises ({@link Quickening311}). */

@@ -26,6 +26,11 @@ public enum Opcode {
   STORE_NAME,
   LOAD_METHOD,
   LOAD_ATTR,
+  // ---- vm-modules
+  IMPORT_NAME,
+  IMPORT_FROM,
+  BEFORE_WITH,
+  // ---- end vm-modules
   BINARY_OP,
   COMPARE_OP,
   BINARY_SUBSCR,

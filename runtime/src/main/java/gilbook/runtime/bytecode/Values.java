@@ -25,7 +25,7 @@ final class Values {
     if (v instanceof PyObject o) {
       o.decref();
     } else if (v instanceof Callables.BoundMethod m) {
-      m.self().decref();
+      release(m.self());
     } else if (v instanceof Iterators.VmIterator it) {
       it.release();
     } else if (v instanceof Callables.Function f) {
@@ -46,7 +46,7 @@ final class Values {
       return o.incref();
     }
     if (v instanceof Callables.BoundMethod m) {
-      m.self().incref();
+      newRef(m.self());
       return m;
     }
     if (v instanceof Iterators.VmIterator it) {
@@ -165,6 +165,12 @@ final class Values {
     if (o instanceof Callables.Function f) {
       return "<function " + f.code().name() + ">";
     }
+    if (o instanceof Modules.Module m) {
+      return "<module '" + m.name() + "' (built-in)>";
+    }
+    if (o instanceof Double d) {
+      return d.toString();
+    }
     return "<" + typeName(o) + ">";
   }
 
@@ -198,6 +204,12 @@ final class Values {
     }
     if (o instanceof Builtins.TypeTuple) {
       return "tuple";
+    }
+    if (o instanceof Modules.Module) {
+      return "module";
+    }
+    if (o instanceof Double) {
+      return "float";
     }
     if (o instanceof Iterators.VmIterator it) {
       return it.typeName();

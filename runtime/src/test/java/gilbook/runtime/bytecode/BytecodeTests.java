@@ -329,7 +329,14 @@ class BytecodeTests {
               .findFirst()
               .get()
               .instructions();
-      assertEquals(r.instructions(), worker);
+      long module =
+          r.threads().stream()
+              .filter(t -> t.name().equals("MainThread"))
+              .findFirst()
+              .get()
+              .instructions();
+      // the module code (def work) runs first, in the main thread
+      assertEquals(r.instructions(), worker + module);
       assertEquals(6 + 10 * 7 + 1 + 2, worker); // set-up, 10 iterations, exit, return
     }
 
