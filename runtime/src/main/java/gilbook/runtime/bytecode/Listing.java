@@ -256,6 +256,16 @@ public final class Listing {
     try {
       return Opcode.valueOf(opname);
     } catch (IllegalArgumentException e) {
+      String construct = UnsupportedOpcodes.construct(opname);
+      if (construct != null) {
+        throw new ListingException(
+            line,
+            opname
+                + " is a CPython 3.11 opcode that this VM does not run: it comes from "
+                + construct
+                + ". Rewrite that part of the code without it (docs/DIS-VM.md lists what the VM"
+                + " runs).");
+      }
       String what =
           Opcode.CPYTHON_311.contains(opname)
               ? " is a CPython 3.11 opcode that this VM does not run."

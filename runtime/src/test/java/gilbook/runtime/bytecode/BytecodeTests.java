@@ -131,6 +131,30 @@ class BytecodeTests {
       ListingException e =
           assertThrows(ListingException.class, () -> Listing.parse("  1           0 MATCH_KEYS\n"));
       assertTrue(e.getMessage().contains("CPython 3.11 opcode that this VM does not run"));
+      assertTrue(e.getMessage().contains("a match statement"), e.getMessage());
+    }
+
+    @Test
+    void everyThreeElevenOpcodeIsRunOrRefusedWithItsConstruct() {
+      for (String opname : Opcode.CPYTHON_311) {
+        boolean runs =
+            java.util.Arrays.stream(Opcode.values()).anyMatch(o -> o.name().equals(opname));
+        assertTrue(
+            runs || UnsupportedOpcodes.construct(opname) != null,
+            opname + " is neither run by the VM nor refused with the construct it comes from");
+      }
+    }
+
+    @Test
+    void aClassStatementIsRefusedByName() {
+      ListingException e =
+          assertThrows(
+              ListingException.class,
+              () -> Listing.parse("  1           0 RESUME  0\n              2 LOAD_BUILD_CLASS\n"));
+      assertEquals(2, e.line());
+      assertTrue(
+          e.getMessage().contains("LOAD_BUILD_CLASS is a CPython 3.11 opcode"), e.getMessage());
+      assertTrue(e.getMessage().contains("a class statement"), e.getMessage());
     }
 
     @Test
