@@ -6,12 +6,12 @@ for f in reward reward_call counter misc window_len window_str window_append win
   python3 -c "import dis, sys; src = open('$f.py').read(); dis.dis(compile(src, '$f.py', 'exec'))" > $f.dis
 done
 # Whole modules (vm-modules): listed as python3 -m dis lists them.
-for f in reward_lock primitives threading_errors; do
+for f in reward_lock primitives threading_errors thread_raises; do
   python3 -m dis $f.py > $f.dis
 done
 # Modules with a __main__ block: what python3 prints, which the VM must print too.
-for f in reward_lock primitives; do
-  python3 $f.py > $f.out
+for f in reward_lock primitives thread_raises; do
+  python3 $f.py > $f.out 2> /dev/null
 done
 python3 --version > PYTHON_VERSION
 # What real CPython prints for the VM tests to compare with (main(1234) of data.py, main(3) of

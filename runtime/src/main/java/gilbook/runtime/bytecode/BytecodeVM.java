@@ -59,6 +59,7 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   private final Map<DisFunction, Map<Integer, Object>> constants = new HashMap<>();
   private final Map<String, PyUnicode> names = new HashMap<>();
   private final Consumer<String> stdout;
+  private final Consumer<String> stderr;
   private long instructionsRun;
   private final Quickening311 quickening = new Quickening311();
   // The exception each Python thread is handling (CPython's tstate->exc_info->exc_value).
@@ -78,6 +79,8 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
    *
    * @param budget the most bytecodes all calls together may run
    * @param stdout where {@code print} writes, one call per printed line (with its end)
+   * @param stderr where the traceback of an exception that ends a thread the listing started is
+   *     written
    * @throws ListingException if a constant cannot be read
    */
   public BytecodeVM(
@@ -85,11 +88,13 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
       PyDict globals,
       CheckPointPolicy policy,
       long budget,
-      Consumer<String> stdout) {
+      Consumer<String> stdout,
+      Consumer<String> stderr) {
     this.listing = Objects.requireNonNull(listing, "listing must not be null");
     this.globals = Objects.requireNonNull(globals, "globals must not be null");
     this.policy = Objects.requireNonNull(policy, "policy must not be null");
     this.stdout = Objects.requireNonNull(stdout, "stdout must not be null");
+    this.stderr = Objects.requireNonNull(stderr, "stderr must not be null");
     if (budget <= 0) {
       throw new IllegalArgumentException("budget must be positive, got " + budget);
     }
@@ -209,6 +214,11 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
   @Override
   public void print(String text) {
     stdout.accept(text);
+  }
+
+  @Override
+  public void printError(String text) {
+    stderr.accept(text);
   }
 
   /**

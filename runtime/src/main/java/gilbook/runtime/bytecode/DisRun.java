@@ -216,7 +216,7 @@ public final class DisRun {
             PyDict g = (PyDict) toPy(globals);
             Map<String, PyObject> a = new LinkedHashMap<>();
             args.forEach((k, v) -> a.put(k, toPy(v)));
-            BytecodeVM vm = new BytecodeVM(listing, g, policy, budget, out::append);
+            BytecodeVM vm = new BytecodeVM(listing, g, policy, budget, out::append, err::append);
             boolean moduleRan = true;
             if (module) {
               try {

@@ -427,6 +427,11 @@ final class ThreadingModule {
                       if (target != null) {
                         Values.release(vm.callObject(target, args));
                       }
+                    } catch (PythonError e) {
+                      // threading.excepthook: the traceback goes to stderr and this thread ends;
+                      // rethrown so that the run's errors name it, as for the entry's threads
+                      vm.printError(e.formatThreadException(name));
+                      throw e;
                     } finally {
                       args.forEach(Values::release);
                       Values.release(target);

@@ -8,6 +8,9 @@ interface VmContext {
   /** Writes what {@code print} prints, one call per printed line with its end. */
   void print(String text);
 
+  /** Writes to stderr what CPython writes there, such as an uncaught exception's traceback. */
+  void printError(String text);
+
   /**
    * Calls a VM callable (a function of the listing, a builtin, a bound method) with borrowed
    * positional arguments, as {@code Thread.run} and {@code Condition.wait_for} do; returns a new

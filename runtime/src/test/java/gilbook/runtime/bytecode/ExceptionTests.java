@@ -94,7 +94,8 @@ class ExceptionTests {
               a.add(DisRun.toPy(arg));
             }
             BytecodeVM vm =
-                new BytecodeVM(listing, g, CheckPointPolicy.PY_311, 1_000_000, out::append);
+                new BytecodeVM(
+                    listing, g, CheckPointPolicy.PY_311, 1_000_000, out::append, out::append);
             Object result = null;
             PythonError error = null;
             try {

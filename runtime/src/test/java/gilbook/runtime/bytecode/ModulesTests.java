@@ -104,6 +104,27 @@ class ModulesTests {
   }
 
   /**
+   * A thread the listing starts ends on an uncaught KeyError: its traceback goes to stderr, headed
+   * as python3's threading.excepthook heads it, and the main thread goes on (thread_raises.out).
+   */
+  @ParameterizedTest
+  @EnumSource(CheckPointPolicy.class)
+  void aThreadTheListingStartedPrintsItsTracebackAndTheOthersGoOn(CheckPointPolicy policy) {
+    DisRun.Result r = DisRun.builder(listing("thread_raises.dis")).asMain().policy(policy).run();
+    assertEquals(listing("thread_raises.out"), r.stdout());
+    assertTrue(
+        r.stderr()
+            .startsWith(
+                "Exception in thread Thread-1 (work):\nTraceback (most recent call last):\n"),
+        r.stderr());
+    assertTrue(r.stderr().contains("line 8, in work"), r.stderr());
+    assertTrue(r.stderr().endsWith("KeyError: 'missing'\n"), r.stderr());
+    assertEquals(1, r.stderr().split("Exception in thread", -1).length - 1, r.stderr());
+    assertTrue(r.errors().get("Thread-1 (work)").contains("KeyError"), r.errors().toString());
+    assertTrue(r.shutdown().leaks().isEmpty(), r.shutdown().toString());
+  }
+
+  /**
    * RLock re-entry, Condition wait/notify in a while loop, Semaphore(2) bounding 5 threads, Event,
    * and a bounded queue.Queue with blocking put/get and None sentinels: python3's output, for every
    * policy and several seeds.
