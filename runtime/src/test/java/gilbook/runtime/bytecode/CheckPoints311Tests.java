@@ -1,12 +1,13 @@
 package gilbook.runtime.bytecode;
 
 import static gilbook.runtime.bytecode.BytecodeTests.listing;
+import static gilbook.runtime.bytecode.ReadModifyWriteWindows.losesOnlyDuringWarmup;
+import static gilbook.runtime.bytecode.ReadModifyWriteWindows.lost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -146,31 +147,6 @@ class CheckPoints311Tests {
    */
   @Nested
   class TheWindow {
-    long lost(String file, long n, long seed) {
-      DisRun.Result r =
-          DisRun.builder(listing(file))
-              .entry("work")
-              .threads(4)
-              .args(Map.of("N", n))
-              .globals(Map.of("counter", 0L, "items", List.of(7L)))
-              .switchInterval(Duration.ofNanos(1_000))
-              .seed(seed)
-              .run();
-      assertEquals(Map.of(), r.errors());
-      assertTrue(r.switches() > n, "the threads must interleave, seed " + seed);
-      assertTrue(r.shutdown().leaks().isEmpty(), r.shutdown().toString());
-      return 4 * n - (Long) r.globals().get("counter");
-    }
-
-    void losesOnlyDuringWarmup(String file) {
-      for (long seed = 1; seed <= 3; seed++) {
-        long shortRun = lost(file, 1_000, seed);
-        long longRun = lost(file, 4_000, seed);
-        assertTrue(shortRun <= 32, "lost " + shortRun + " of 4000, seed " + seed);
-        assertEquals(shortRun, longRun, "the loss must not grow with N, seed " + seed);
-      }
-    }
-
     @Test
     void lenLosesOnlyDuringWarmup() {
       losesOnlyDuringWarmup("window_len.dis");
