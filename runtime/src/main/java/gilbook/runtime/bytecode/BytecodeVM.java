@@ -181,7 +181,9 @@ public final class BytecodeVM implements AutoCloseable, VmContext {
                 + "() got an unexpected argument '"
                 + name
                 + "'; its parameters are "
-                + params);
+                + params
+                + " (as far as the listing shows: dis does not print them, so a parameter the"
+                + " function never reads is not seen)");
       }
     }
     List<PyObject> positional = new ArrayList<>();

@@ -78,7 +78,10 @@ final class Frames {
         + " but "
         + given
         + (given == 1 ? " was" : " were")
-        + " given";
+        + " given"
+        // dis prints no co_argcount: DisFunction infers the parameters from the reads
+        + " (the VM counts a function's parameters from the listing, which does not print them;"
+        + " a parameter the function never reads is not seen)";
   }
 
   /**
