@@ -28,6 +28,7 @@ public final class Program {
   private final List<String> locks;
   private final int[] initial;
   private final int[] expected;
+  private final int[][] targets;
 
   Program(Workload workload, List<List<Action>> actions, List<List<String>> labels) {
     this.workload = workload;
@@ -54,6 +55,14 @@ public final class Program {
     initial = new int[fields.size()];
     for (String object : workload.objects()) {
       initial[fieldIndex.get(object + "." + Operation.REFCNT)] = workload.initialRefcount(object);
+    }
+    targets = new int[this.actions.length][];
+    for (int t = 0; t < this.actions.length; t++) {
+      targets[t] = new int[this.actions[t].length];
+      for (int i = 0; i < targets[t].length; i++) {
+        Action a = this.actions[t][i];
+        targets[t][i] = a.isLockStep() ? locks.indexOf(a.target()) : fieldIndex.get(a.target());
+      }
     }
     expected = initial.clone();
     for (Action[] thread : this.actions) {
@@ -185,6 +194,11 @@ public final class Program {
 
   int fieldIndex(String field) {
     return fieldIndex.get(field);
+  }
+
+  /** The index of step {@code i} of thread {@code t}'s field, or of its lock for a lock step. */
+  int target(int t, int i) {
+    return targets[t][i];
   }
 
   int[] initial() {

@@ -75,35 +75,36 @@ final class ProgramState {
       return false;
     }
     Action a = program.actions()[thread][next[thread]];
-    return a.kind() != MicroStep.ACQUIRE || holder[lock(a)] == NOBODY;
+    return a.kind() != MicroStep.ACQUIRE || holder[program.target(thread, next[thread])] == NOBODY;
   }
 
   /** Runs the thread's next step; returns what it did, in words, for a description. */
   String step(int thread) {
+    int target = program.target(thread, next[thread]);
     Action a = program.actions()[thread][next[thread]++];
     steps++;
     switch (a.kind()) {
       case ACQUIRE -> {
-        holder[lock(a)] = thread;
+        holder[target] = thread;
         return "takes lock " + a.target();
       }
       case RELEASE -> {
-        holder[lock(a)] = NOBODY;
+        holder[target] = NOBODY;
         return "releases lock " + a.target();
       }
       case LOAD -> {
-        int f = program.fieldIndex(a.target());
+        int f = target;
         registers[thread][f] = stored[f];
         return a.target() + " -> r = " + stored[f];
       }
       case ADD -> {
-        int f = program.fieldIndex(a.target());
+        int f = target;
         registers[thread][f] += a.delta();
         pending[f * next.length + thread] = a.delta();
         return "r = " + registers[thread][f];
       }
       default -> {
-        int f = program.fieldIndex(a.target());
+        int f = target;
         stored[f] = registers[thread][f];
         real[f] += pending[f * next.length + thread];
         pending[f * next.length + thread] = 0;
