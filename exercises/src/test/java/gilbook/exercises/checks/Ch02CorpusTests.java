@@ -29,7 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class Ch02CorpusTests {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   static final List<String> IDS =
-      List.of(System.getProperty("gilbook.corpus.ch02.ids", "find-the-crash").split(","));
+      List.of(
+          System.getProperty("gilbook.corpus.ch02.ids", "find-the-crash,make-it-safe").split(","));
   static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   @Test

@@ -2,6 +2,8 @@ package gilbook.exercises.checks.ch02;
 
 import gilbook.runtime.explorer.ExplorationResult;
 import gilbook.runtime.explorer.Outcome;
+import gilbook.runtime.explorer.ProgramOutcome;
+import gilbook.runtime.explorer.ProgramResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +25,20 @@ final class Counts {
     return result.total()
         + " schedules explored, "
         + bad
+        + " bad"
+        + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")");
+  }
+
+  static String of(ProgramResult result) {
+    List<String> kinds = new ArrayList<>();
+    for (ProgramOutcome o : ProgramOutcome.values()) {
+      if (o != ProgramOutcome.CORRECT && result.count(o) > 0) {
+        kinds.add(result.count(o) + " " + o.words());
+      }
+    }
+    return result.total()
+        + " schedules explored, "
+        + result.bad()
         + " bad"
         + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")");
   }
