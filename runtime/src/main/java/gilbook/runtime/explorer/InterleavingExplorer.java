@@ -45,6 +45,7 @@ public final class InterleavingExplorer {
   private static final int LOCK_STEPS_PER_OPERATION = 2;
 
   private final List<String> threadNames;
+  private final List<ThreadProgram> threads;
   private final int initialRefcount;
   private final long exhaustiveLimit;
   private final boolean locked;
@@ -54,6 +55,7 @@ public final class InterleavingExplorer {
 
   private InterleavingExplorer(Builder builder, List<ThreadProgram> threads) {
     this.threadNames = threads.stream().map(ThreadProgram::name).toList();
+    this.threads = List.copyOf(threads);
     this.initialRefcount = builder.initialRefcount;
     this.exhaustiveLimit = builder.exhaustiveLimit;
     this.locked = builder.withLock;
@@ -70,6 +72,97 @@ public final class InterleavingExplorer {
   /** Returns the thread names, in the order they were added. */
   public List<String> threadNames() {
     return threadNames;
+  }
+
+  /**
+   * Returns the operations the named thread runs, in program order.
+   *
+   * @throws IllegalArgumentException if no thread has that name
+   */
+  public List<RefOp> ops(String thread) {
+    return threads.get(indexOf(thread, "ops")).ops();
+  }
+
+  /**
+   * Returns the setup in one line, such as {@code "start: ob_refcnt = 1; T1 runs INCREF; T2 runs
+   * DECREF"}.
+   */
+  public String describeSetup() {
+    return simulator.setup();
+  }
+
+  /** Returns how many micro-steps the named thread runs: 3 per operation, or 5 with the lock. */
+  public int stepsOf(String thread) {
+    return threads.get(indexOf(thread, "stepsOf")).ops().size() * simulator.stepsPerOperation();
+  }
+
+  /**
+   * Replays one order of micro-steps and reports what each step did and whether the object was
+   * freed while a reference to it was still held.
+   *
+   * <p>{@code threadOrder} names, for each micro-step in turn, the thread that runs it; that thread
+   * runs its next step. It may stop before every thread is done: a prefix of a schedule is a
+   * partial replay. With the lock, every entry is still one micro-step, and a thread cannot be
+   * named for its ACQUIRE while another thread holds the lock.
+   *
+   * @throws IllegalArgumentException if a name is not one of {@link #threadNames()}, if a thread is
+   *     named more often than it has micro-steps ({@link #stepsOf(String)}), or if a thread is
+   *     named to take the lock another thread holds
+   */
+  public Replay replay(List<String> threadOrder) {
+    if (threadOrder == null) {
+      throw new IllegalArgumentException(
+          "replay needs a list of thread names, one per micro-step; it was null");
+    }
+    int[] order = new int[threadOrder.size()];
+    int[] used = new int[threads.size()];
+    for (int i = 0; i < order.length; i++) {
+      String name = threadOrder.get(i);
+      int thread = threadNames.indexOf(name);
+      if (thread < 0) {
+        throw new IllegalArgumentException(
+            "step "
+                + (i + 1)
+                + " names "
+                + (name == null ? "null" : "\"" + name + "\"")
+                + ", which is not a thread of this explorer; its threads are "
+                + threadNames);
+      }
+      int steps = threads.get(thread).ops().size() * simulator.stepsPerOperation();
+      if (++used[thread] > steps) {
+        throw new IllegalArgumentException(
+            "step "
+                + (i + 1)
+                + " names "
+                + name
+                + " for its step #"
+                + used[thread]
+                + ", but "
+                + name
+                + " has only "
+                + Words.count(steps, "micro-step")
+                + " ("
+                + Words.count(threads.get(thread).ops().size(), "operation")
+                + " of "
+                + simulator.stepsPerOperation()
+                + ")");
+      }
+      order[i] = thread;
+    }
+    return simulator.replay(order);
+  }
+
+  private int indexOf(String thread, String method) {
+    int index = threadNames.indexOf(thread);
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          method
+              + ": \""
+              + thread
+              + "\" is not a thread of this explorer; its threads are "
+              + threadNames);
+    }
+    return index;
   }
 
   /** Returns {@code ob_refcnt} before any step runs. */

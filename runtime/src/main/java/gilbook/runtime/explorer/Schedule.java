@@ -121,6 +121,11 @@ public final class Schedule {
     return ScheduleText.describe(this, title, setup);
   }
 
+  /** Returns the setup line: the initial count and each thread's operations. */
+  String setupLine() {
+    return setup;
+  }
+
   /** Returns the title and outcome, such as {@code "Schedule 14 of 20: PREMATURE_FREE"}. */
   @Override
   public String toString() {

@@ -9,16 +9,52 @@ final class ScheduleText {
   private ScheduleText() {}
 
   static String describe(Schedule schedule, String title, String setup) {
-    List<Step> steps = schedule.steps();
+    StringBuilder text = new StringBuilder();
+    text.append(title).append(": ").append(schedule.outcome()).append('\n');
+    text.append("  ").append(setup).append('\n');
+    appendSteps(text, schedule.steps());
+    text.append("  result: ob_refcnt = ").append(schedule.finalRefcount());
+    text.append(", expected ").append(schedule.expectedRefcount());
+    text.append(" (").append(lost(schedule.lostUpdates())).append(")\n");
+    text.append("  verdict: ").append(verdict(schedule)).append('\n');
+    return text.toString();
+  }
+
+  /**
+   * Describes a replay that stopped before every thread was done: its steps, the count and the
+   * references held where it stopped, and whether the object was freed while one was held.
+   */
+  static String describePartial(Schedule partial, int referencesHeld, int stepsPerSchedule) {
+    StringBuilder text = new StringBuilder();
+    text.append("Replay of ").append(partial.steps().size()).append(" of ");
+    text.append(stepsPerSchedule).append(" steps\n");
+    text.append("  ").append(partial.setupLine()).append('\n');
+    appendSteps(text, partial.steps());
+    text.append("  stopped: ob_refcnt = ").append(partial.finalRefcount());
+    text.append(", references held = ").append(referencesHeld);
+    text.append(" (").append(lost(partial.lostUpdates())).append(")\n");
+    text.append("  verdict: ");
+    if (partial.freedWhileReferenced()) {
+      text.append("premature free: the object was freed at step ");
+      text.append(partial.freedAtStep().getAsInt());
+      text.append(" while a reference to it was still held\n");
+    } else if (partial.freedAtStep().isPresent()) {
+      text.append("no premature free: the count reached 0 at step ");
+      text.append(partial.freedAtStep().getAsInt());
+      text.append(" when no reference was held, as it would with the GIL\n");
+    } else {
+      text.append("no premature free so far: the object has not been freed\n");
+    }
+    return text.toString();
+  }
+
+  private static void appendSteps(StringBuilder text, List<Step> steps) {
     int numberWidth = String.valueOf(steps.size()).length();
     int threadWidth = steps.stream().mapToInt(step -> step.thread().length()).max().orElse(0);
     int kindWidth = steps.stream().mapToInt(step -> step.kind().name().length()).max().orElse(0);
     String format =
         "  step %-" + numberWidth + "d  %-" + threadWidth + "s  %-" + kindWidth + "s %s";
 
-    StringBuilder text = new StringBuilder();
-    text.append(title).append(": ").append(schedule.outcome()).append('\n');
-    text.append("  ").append(setup).append('\n');
     for (Step step : steps) {
       String line =
           String.format(
@@ -29,11 +65,6 @@ final class ScheduleText {
       }
       text.append('\n');
     }
-    text.append("  result: ob_refcnt = ").append(schedule.finalRefcount());
-    text.append(", expected ").append(schedule.expectedRefcount());
-    text.append(" (").append(lost(schedule.lostUpdates())).append(")\n");
-    text.append("  verdict: ").append(verdict(schedule)).append('\n');
-    return text.toString();
   }
 
   private static String action(Step step) {

@@ -107,6 +107,38 @@ final class Simulator {
         run.lostUpdates());
   }
 
+  /**
+   * Replays an order that names one thread per micro-step, possibly stopping before every thread is
+   * done. The caller has checked that no thread is named more often than it has steps.
+   *
+   * @throws IllegalArgumentException if, with the lock, a thread is named for its ACQUIRE while
+   *     another thread holds the lock
+   */
+  Replay replay(int[] order) {
+    Run run = new Run(order, true, true);
+    boolean complete = order.length == stepsPerSchedule();
+    Schedule schedule =
+        new Schedule(
+            0,
+            complete
+                ? "Replay"
+                : "Replay of " + order.length + " of " + stepsPerSchedule() + " steps",
+            setup,
+            run.steps,
+            complete ? run.outcome() : Outcome.CORRECT,
+            run.count,
+            expectedRefcount,
+            run.freedAtStep,
+            run.freedWhileReferenced,
+            run.lostUpdates());
+    return new Replay(schedule, complete, run.trueCount, stepsPerSchedule());
+  }
+
+  /** Returns the setup line: the initial count and each thread's operations. */
+  String setup() {
+    return setup;
+  }
+
   /** The state of one simulated run. Not thread-safe; used by one call only. */
   private final class Run {
     private final List<Step> steps;
@@ -122,16 +154,39 @@ final class Simulator {
     private boolean freedWhileReferenced;
 
     Run(int[] order, boolean record) {
-      steps =
-          record ? new ArrayList<>(order.length * (locked ? stepsPerOperation.length : 1)) : null;
+      this(order, record, false);
+    }
+
+    /**
+     * Runs {@code order}; each entry is one unit (a whole operation with the lock), or one
+     * micro-step when {@code stepwise}, as a replay names them.
+     */
+    Run(int[] order, boolean record, boolean stepwise) {
+      int unitLength = locked && !stepwise ? stepsPerOperation.length : 1;
+      steps = record ? new ArrayList<>(order.length * unitLength) : null;
       int[] nextOp = new int[threads.size()];
       int[] phase = new int[threads.size()];
       int[] register = new int[threads.size()];
-      int unitLength = locked ? stepsPerOperation.length : 1;
+      int holder = INITIAL_VALUE;
       int number = 0;
       for (int thread : order) {
         ThreadProgram program = threads.get(thread);
         for (int i = 0; i < unitLength; i++) {
+          if (stepsPerOperation[phase[thread]] == MicroStep.ACQUIRE) {
+            if (holder != INITIAL_VALUE) {
+              throw new IllegalArgumentException(
+                  "step "
+                      + (number + 1)
+                      + " names "
+                      + program.name()
+                      + ", which cannot take the lock: "
+                      + threads.get(holder).name()
+                      + " holds it until its RELEASE");
+            }
+            holder = thread;
+          } else if (stepsPerOperation[phase[thread]] == MicroStep.RELEASE) {
+            holder = INITIAL_VALUE;
+          }
           int opIndex = nextOp[thread];
           RefOp op = program.ops().get(opIndex);
           int id = firstOperationId[thread] + opIndex;
