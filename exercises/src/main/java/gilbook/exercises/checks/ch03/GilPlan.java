@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param startGaps what the driver sleeps before starting each thread (CPU threads first)
  * @param jitter the interpreter's instruction-cost jitter
  * @param forceSwitching whether forced switching is on
- * @param changeAfter when the driver changes the interval (while the CPU threads still run); 0:
- *     never
+ * @param changeAfter how much of its own computation the first CPU thread does before it changes
+ *     the interval (while the other threads still have plenty to do); 0: never
  * @param newInterval the interval it changes to
  * @param seed the virtual clock's seed
  */
@@ -58,8 +58,12 @@ record GilPlan(
 
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-  /** A mixed plan: 2 to 4 CPU threads, 0 to 2 I/O threads, maybe an interval change. */
-  static GilPlan mixed(SplittableRandom r, boolean forceSwitching, boolean change) {
+  /**
+   * A mixed plan: 2 to 4 CPU threads, 0 to 2 I/O threads, and an interval change: to a longer
+   * interval if {@code change} is above 0 (a GIL that ignores it asks too early), to a shorter one
+   * if below (it asks too late), none if 0.
+   */
+  static GilPlan mixed(SplittableRandom r, boolean forceSwitching, int change) {
     long interval = 10_000 * r.nextLong(40, 250); // 0.4 to 2.5 ms
     int cpu = r.nextInt(2, 5);
     int io = r.nextInt(0, 3);
@@ -73,10 +77,11 @@ record GilPlan(
     for (int i = 0; i < gaps.length; i++) {
       gaps[i] = i == 0 ? 0 : 1_000 * r.nextLong(0, 3 * interval / 2_000);
     }
-    long changeAfter = change ? 1_000 * r.nextLong(3 * interval / 1_000, 6 * interval / 1_000) : 0;
+    long changeAfter =
+        change != 0 ? 1_000 * r.nextLong(2 * interval / 1_000, 4 * interval / 1_000) : 0;
     // At least 2.5 times shorter or longer: a GIL that ignores the change is seen at once.
     long newInterval =
-        r.nextBoolean()
+        change < 0
             ? Math.max(100_000, interval * 10 / r.nextLong(25, 40))
             : interval * r.nextLong(25, 40) / 10;
     return new GilPlan(
@@ -185,29 +190,19 @@ record GilPlan(
     List<String> names = threadNames();
     List<PyThread> threads = new ArrayList<>();
     long startAt = 0;
-    boolean changed = changeAfter == 0;
     for (int i = 0; i < names.size(); i++) {
       startAt += startGaps[i];
-      if (!changed && changeAfter <= startAt) {
-        changeInterval(interp, changedAt, changeAfter);
-        changed = true;
-      }
       sleepUntil(interp, startAt);
-      threads.add(interp.start(names.get(i), i < cpuThreads ? this::compute : this::doIo));
-    }
-    if (!changed) {
-      changeInterval(interp, changedAt, changeAfter);
+      Runnable body =
+          i == 0
+              ? () -> compute(interp, changedAt)
+              : i < cpuThreads ? () -> compute(null, null) : this::doIo;
+      threads.add(interp.start(names.get(i), body));
     }
     for (PyThread t : threads) {
       t.join();
     }
     endState.set(GilRun.endState(interp.gil(), interp.trace().events()));
-  }
-
-  private void changeInterval(Interpreter interp, AtomicLong changedAt, long at) {
-    sleepUntil(interp, at);
-    interp.setSwitchInterval(Duration.ofNanos(newInterval));
-    changedAt.set(interp.clock().nanoTime());
   }
 
   private static void sleepUntil(Interpreter interp, long at) {
@@ -217,12 +212,22 @@ record GilPlan(
     }
   }
 
-  private void compute() {
+  /**
+   * A CPU loop; the first CPU thread ({@code interp} not null) changes the interval part-way, as
+   * {@code sys.setswitchinterval} would, holding the GIL, so the change comes when the plan says
+   * whoever else is waiting.
+   */
+  private void compute(Interpreter interp, AtomicLong changedAt) {
+    long changeAt = interp != null && changeAfter > 0 ? changeAfter / bodyNanos : -1;
     Eval.loop(
         cpuIterations,
         i -> {
           Eval.instructions(3);
           Work.cpuNanos(bodyNanos);
+          if (i == changeAt) {
+            interp.setSwitchInterval(Duration.ofNanos(newInterval));
+            changedAt.set(interp.clock().nanoTime());
+          }
         });
   }
 

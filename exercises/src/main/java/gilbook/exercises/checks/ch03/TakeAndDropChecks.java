@@ -33,11 +33,12 @@ class TakeAndDropChecks {
     return Seed.random("ch03 take-and-drop: " + check);
   }
 
-  private List<GilRun> mixedRuns(String check, boolean change) {
+  /** Runs of mixed plans; {@code change} as in {@link GilPlan#mixed}, in every other trial. */
+  private List<GilRun> mixedRuns(String check, int change) {
     SplittableRandom random = random(check);
     List<GilRun> runs = new ArrayList<>();
     for (int i = 0; i < TRIALS; i++) {
-      GilRun run = GilPlan.mixed(random, true, change && i % 2 == 0).run(learner::newGil);
+      GilRun run = GilPlan.mixed(random, true, i % 2 == 0 ? change : 0).run(learner::newGil);
       finished(run);
       runs.add(run);
     }
@@ -68,7 +69,7 @@ class TakeAndDropChecks {
   @Order(1)
   @DisplayName("only one thread holds the GIL at a time")
   void mutualExclusion() {
-    for (GilRun run : mixedRuns("mutual exclusion", false)) {
+    for (GilRun run : mixedRuns("mutual exclusion", 0)) {
       obeys(
           run,
           run.firstExclusionViolation(),
@@ -81,7 +82,7 @@ class TakeAndDropChecks {
   @Order(2)
   @DisplayName("a waiter sets the drop request only after a whole interval without a switch")
   void noEarlyDropRequest() {
-    for (GilRun run : mixedRuns("no early drop request", true)) {
+    for (GilRun run : mixedRuns("no early drop request", 1)) {
       obeys(run, run.firstExclusionViolation(), "only one thread holds the GIL", Lesson.TAKE_GIL);
       obeys(
           run,
@@ -97,8 +98,13 @@ class TakeAndDropChecks {
   @DisplayName(
       "a waiter that waited a whole interval gets the GIL at the holder's next check point")
   void theHolderHonoursTheRequest() {
-    for (GilRun run : mixedRuns("the holder honours it", true)) {
+    for (GilRun run : mixedRuns("the holder honours it", -1)) {
       obeys(run, run.firstExclusionViolation(), "only one thread holds the GIL", Lesson.TAKE_GIL);
+      obeys(
+          run,
+          run.firstIdleGil(),
+          "dropping the GIL wakes a thread that waits for it, which takes it at once",
+          Lesson.DROP_GIL);
       obeys(
           run,
           run.firstIgnoredWaiter(),
@@ -113,7 +119,7 @@ class TakeAndDropChecks {
   @Order(4)
   @DisplayName("with forced switching, the dropper never takes the GIL back before another thread")
   void forcedSwitching() {
-    for (GilRun run : mixedRuns("forced switching", false)) {
+    for (GilRun run : mixedRuns("forced switching", 0)) {
       obeys(run, run.firstExclusionViolation(), "only one thread holds the GIL", Lesson.TAKE_GIL);
       expect(
           run.dropRequests() > 0,
@@ -136,7 +142,7 @@ class TakeAndDropChecks {
   @Order(5)
   @DisplayName("switchNumber, lastHolder and locked tell the truth about the GIL")
   void countsSwitches() {
-    for (GilRun run : mixedRuns("counts switches", false)) {
+    for (GilRun run : mixedRuns("counts switches", 0)) {
       obeys(
           run,
           run.wrongFinalState(),

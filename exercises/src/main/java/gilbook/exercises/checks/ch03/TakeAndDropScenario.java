@@ -20,7 +20,7 @@ public final class TakeAndDropScenario implements ExerciseScenario {
   @Override
   public void run(PrintStream out) {
     SplittableRandom random = Seed.random("ch03 take-and-drop: run");
-    GilPlan plan = GilPlan.mixed(random, true, false);
+    GilPlan plan = GilPlan.mixed(random, true, 0);
     out.println("Your GIL runs " + plan.describe() + ".");
     TakeAndDrop learner = Submission.get(TakeAndDrop.class);
     GilRun run = plan.run(learner::newGil);
@@ -37,6 +37,7 @@ public final class TakeAndDropScenario implements ExerciseScenario {
     }
     report(out, "Two threads holding the GIL at once", run.firstExclusionViolation().orElse(null));
     report(out, "A drop request too early", run.firstEarlyRequest().orElse(null));
+    report(out, "A free GIL left untaken", run.firstIdleGil().orElse(null));
     report(out, "A waiter left waiting", run.firstIgnoredWaiter().orElse(null));
     report(out, "A dropper that took the GIL straight back", run.firstRetake().orElse(null));
     report(out, "switchNumber / lastHolder / locked", run.wrongFinalState().orElse(null));

@@ -64,6 +64,7 @@ class Ch03ScenarioTests {
         run(SOLUTIONS.resolve("take_and_drop.jsh"), TakeAndDrop.class, new TakeAndDropScenario());
     assertTrue(out.contains("Two threads holding the GIL at once: none seen."), out);
     assertTrue(out.contains("A drop request too early: none seen."), out);
+    assertTrue(out.contains("A free GIL left untaken: none seen."), out);
     assertTrue(out.contains("A waiter left waiting: none seen."), out);
     assertTrue(out.contains("A dropper that took the GIL straight back: none seen."), out);
     assertTrue(out.contains("switchNumber / lastHolder / locked: none seen."), out);
