@@ -182,9 +182,10 @@ record GilPlan(
   }
 
   /**
-   * Starts the threads at their moments, changes the interval if the plan says so, joins every
-   * thread, and then, holding the GIL, compares what the GIL says about itself with the trace.
-   * (Asked from inside the simulation, because a GIL may lock its own mutex to answer.)
+   * Starts the threads at their moments, joins every thread, sleeps a little (so it takes the GIL
+   * back with nobody else about), and then, holding the GIL, compares what the GIL says about
+   * itself with the trace. (Asked from inside the simulation, because a GIL may lock its own mutex
+   * to answer.)
    */
   private void drive(Interpreter interp, AtomicLong changedAt, AtomicReference<String> endState) {
     List<String> names = threadNames();
@@ -202,6 +203,8 @@ record GilPlan(
     for (PyThread t : threads) {
       t.join();
     }
+    // Alone now, the driver drops the GIL and takes it back: a re-take, which is no switch.
+    Work.sleep(Duration.ofNanos(10_000));
     endState.set(GilRun.endState(interp.gil(), interp.trace().events()));
   }
 
