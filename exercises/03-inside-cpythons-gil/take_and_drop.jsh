@@ -1,0 +1,87 @@
+// Chapter 3 · Take and drop
+//
+// Write the GIL yourself: takeGil and dropGil, behind the runtime's GilLock
+// interface. The checks build interpreters with your GIL
+// (Interpreter.builder().gil(this::newGil)) and run seeded workloads on it:
+// CPU-bound threads, I/O threads, threads that start at odd moments, and a
+// switch interval that changes part-way. Then they read the trace.
+//
+// What your GIL must do (chapter 3, "take_gil", "drop_gil", "The drop
+// request and the eval breaker", "Forced switching"):
+//   - only one thread holds it at a time;
+//   - a waiter sets the drop request (context.evalBreaker()) only after a
+//     whole switch interval in which the GIL did not change hands;
+//   - the request stays set until the GIL changes hands, so the holder
+//     drops it at its next check point (the interpreter does that part);
+//   - with forced switching on, a thread that dropped the GIL because of a
+//     request does not take it back before another thread has had it;
+//   - switchNumber counts hand-overs to a different thread, lastHolder and
+//     locked tell the truth, and setInterval changes the next wait.
+//
+// Use the clock's Mutex and Cond (context.clock()), never Java's own locks:
+// in the workbook's virtual time only they let the other threads run.
+//
+// Check it:  ./gilbook check take-and-drop
+
+class MyGil implements GilLock {
+    private final GilContext context;
+    private final EvalBreaker evalBreaker;
+    private final Mutex mutex;
+    private final Cond cond;
+    private final Mutex switchMutex;
+    private final Cond switchCond;
+
+    private volatile boolean locked;
+    private volatile PyThreadState lastHolder;
+    private volatile long switchNumber;
+    private volatile long interval;
+
+    MyGil(GilContext context) {
+        this.context = context;
+        this.evalBreaker = context.evalBreaker();
+        this.interval = context.intervalNanos();
+        this.mutex = context.clock().newMutex("gil.mutex");
+        this.cond = context.clock().newCond("gil.cond", mutex);
+        this.switchMutex = context.clock().newMutex("gil.switch_mutex");
+        this.switchCond = context.clock().newCond("gil.switch_cond", switchMutex);
+    }
+
+    public void takeGil(PyThreadState tstate) {
+        // TODO: this takes the GIL even while another thread holds it, so two
+        // threads run at once. Nobody ever asks the holder to let go either,
+        // and the hand-overs are never counted.
+        locked = true;
+        lastHolder = tstate;
+    }
+
+    public void dropGil(PyThreadState tstate) {
+        // TODO: nobody waiting is told that the GIL is free, and a thread
+        // that was asked to let go can take it straight back (forced
+        // switching is missing).
+        locked = false;
+    }
+
+    public boolean locked() {
+        return locked;
+    }
+
+    public PyThreadState lastHolder() {
+        return lastHolder;
+    }
+
+    public long switchNumber() {
+        return switchNumber;
+    }
+
+    public long interval() {
+        return interval;
+    }
+
+    public void setInterval(long nanos) {
+        // TODO: the new interval is ignored.
+    }
+}
+
+GilLock newGil(GilContext context) {
+    return new MyGil(context);
+}
