@@ -299,11 +299,31 @@ public final class Workbook implements AutoCloseable {
    * returns the breaches, or throws on failure.
    */
   public List<String> verify(OutputStream echo, int repeat) {
-    WorkerProcess.Outcome o =
-        WorkerProcess.run(
-            List.of("verify", "--root", root.toString(), "--repeat", Integer.toString(repeat)),
-            VERIFY_LIMIT_MILLIS * repeat,
-            echo);
+    return verify(echo, repeat, List.of());
+  }
+
+  /**
+   * Like {@link #verify(OutputStream, int)}, grading only the exercises {@code ids} (every exercise
+   * when it is empty); the whole workbook's lessons and orphan files are still checked.
+   *
+   * @throws EngineException if an id is not in the manifest
+   */
+  public List<String> verify(OutputStream echo, int repeat, List<String> ids) {
+    List<String> unknown = ids.stream().filter(id -> manifest.exercise(id).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw new EngineException(
+          "no exercise "
+              + String.join(", ", unknown)
+              + " in this workbook; ./gilbook list shows the ids");
+    }
+    List<String> args =
+        new ArrayList<>(
+            List.of("verify", "--root", root.toString(), "--repeat", Integer.toString(repeat)));
+    if (!ids.isEmpty()) {
+      args.add("--only");
+      args.add(String.join(",", ids));
+    }
+    WorkerProcess.Outcome o = WorkerProcess.run(args, VERIFY_LIMIT_MILLIS * repeat, echo);
     WorkerResult r =
         o.result()
             .orElseThrow(
@@ -317,7 +337,7 @@ public final class Workbook implements AutoCloseable {
       throw new EngineException("verification could not run: " + r.detail());
     }
     List<String> breaches = new ArrayList<>(r.lines());
-    breaches.addAll(verifyForgeries(echo, repeat));
+    breaches.addAll(verifyForgeries(echo, repeat, ids));
     return breaches;
   }
 
@@ -326,9 +346,12 @@ public final class Workbook implements AutoCloseable {
    * worker of its own, {@code repeat} times: the verification worker cannot grade a file that ends
    * or attacks the JVM it runs in. Returns a breach for each one that passed.
    */
-  private List<String> verifyForgeries(OutputStream echo, int repeat) {
+  private List<String> verifyForgeries(OutputStream echo, int repeat, List<String> ids) {
     List<String> breaches = new ArrayList<>();
     for (Exercise e : manifest.exercises()) {
+      if (!ids.isEmpty() && !ids.contains(e.id())) {
+        continue;
+      }
       for (CorpusFile f : CorpusFile.of(root, e.id())) {
         if (!f.throughAWorkerOnly()) {
           continue;

@@ -17,9 +17,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -276,8 +279,16 @@ public final class Worker {
   private static void verify(Map<String, String> opts, PrintStream out) {
     Path root = Path.of(require(opts, "root"));
     int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
-    List<String> breaches =
-        AuthoringContract.verify(root, line -> out.println("  " + line), repeat);
+    String only = opts.getOrDefault("only", "");
+    Set<String> ids =
+        only.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(only.split(",")));
+    List<String> breaches;
+    try {
+      breaches = AuthoringContract.verify(root, line -> out.println("  " + line), repeat, ids);
+    } catch (IllegalArgumentException e) {
+      answer(result("error", List.of(), e.getMessage(), List.of()));
+      return;
+    }
     answer(new WorkerResult(nonce, "verified", null, null, null, "", breaches));
   }
 
