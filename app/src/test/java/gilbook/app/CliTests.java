@@ -290,6 +290,15 @@ class CliTests {
     }
 
     @Test
+    void verifyingAnExerciseThatDoesNotExistNamesTheIdsThereAreAndGradesNothing() {
+      TempWorkbook.Run r = run("verify", "no-such-exercise");
+      assertExit(2, r);
+      assertContains(r.err(), "no exercise 'no-such-exercise'");
+      assertContains(r.err(), "predict-getrefcount");
+      assertFalse(r.out().contains("Verifying"), r.out());
+    }
+
+    @Test
     void resetWithNeitherAnIdNorAllIsAUsageError() {
       TempWorkbook.Run r = run("reset");
       assertExit(2, r);

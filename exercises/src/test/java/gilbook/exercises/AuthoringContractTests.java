@@ -1,6 +1,7 @@
 package gilbook.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +43,26 @@ class AuthoringContractTests {
               .map(id -> "verifying " + id)
               .toList();
       assertEquals(expected, progress, "every exercise in the manifest verified, in order");
+    }
+
+    @Test
+    void namingExercisesGradesOnlyThose() {
+      List<String> progress = new ArrayList<>();
+      List<String> breaches =
+          AuthoringContract.verify(ROOT, progress::add, 1, Set.of("predict-getrefcount"));
+      assertEquals(List.of(), breaches, "authoring contract breaches");
+      assertEquals(List.of("verifying predict-getrefcount"), progress);
+    }
+
+    @Test
+    void namingAnExerciseTheManifestLacksIsRefusedBeforeAnythingIsGraded() {
+      List<String> progress = new ArrayList<>();
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> AuthoringContract.verify(ROOT, progress::add, 1, Set.of("no-such-exercise")));
+      assertTrue(e.getMessage().contains("no exercise no-such-exercise"), e.getMessage());
+      assertEquals(List.of(), progress);
     }
   }
 
