@@ -81,44 +81,88 @@ final class ProgramState {
   /** Runs the thread's next step; returns what it did, in words, for a description. */
   String step(int thread) {
     int target = program.target(thread, next[thread]);
+    Action a = program.actions()[thread][next[thread]];
+    advance(thread);
+    return switch (a.kind()) {
+      case ACQUIRE -> "takes lock " + a.target();
+      case RELEASE -> "releases lock " + a.target();
+      case LOAD -> a.target() + " -> r = " + registers[thread][target];
+      case ADD -> "r = " + registers[thread][target];
+      default -> {
+        String note = "";
+        if (program.isCount(target) && stored[target] == 0 && real[target] > 0) {
+          note = "   <- count is 0: object freed while " + real[target] + " reference(s) are held";
+        }
+        yield a.target() + " = " + stored[target] + note;
+      }
+    };
+  }
+
+  /**
+   * Runs the thread's next step without describing it: the explorer's hot path, so it builds no
+   * text.
+   */
+  void advance(int thread) {
+    int f = program.target(thread, next[thread]);
     Action a = program.actions()[thread][next[thread]++];
     steps++;
     switch (a.kind()) {
-      case ACQUIRE -> {
-        holder[target] = thread;
-        return "takes lock " + a.target();
-      }
-      case RELEASE -> {
-        holder[target] = NOBODY;
-        return "releases lock " + a.target();
-      }
-      case LOAD -> {
-        int f = target;
-        registers[thread][f] = stored[f];
-        return a.target() + " -> r = " + stored[f];
-      }
+      case ACQUIRE -> holder[f] = thread;
+      case RELEASE -> holder[f] = NOBODY;
+      case LOAD -> registers[thread][f] = stored[f];
       case ADD -> {
-        int f = target;
         registers[thread][f] += a.delta();
         pending[f * next.length + thread] = a.delta();
-        return "r = " + registers[thread][f];
       }
       default -> {
-        int f = target;
         stored[f] = registers[thread][f];
         real[f] += pending[f * next.length + thread];
         pending[f * next.length + thread] = 0;
-        String note = "";
-        if (a.target().endsWith("." + Operation.REFCNT) && stored[f] == 0 && real[f] > 0) {
-          if (prematureFreeAt == 0) {
-            prematureFreeAt = steps;
-            prematureFreeField = a.target();
-          }
-          note = "   <- count is 0: object freed while " + real[f] + " reference(s) are held";
+        if (program.isCount(f) && stored[f] == 0 && real[f] > 0 && prematureFreeAt == 0) {
+          prematureFreeAt = steps;
+          prematureFreeField = a.target();
         }
-        return a.target() + " = " + stored[f] + note;
       }
     }
+  }
+
+  /**
+   * Everything that decides how this run can go on and how it ends, as one array: two states with
+   * equal keys have the same schedules ahead of them, with the same outcomes. (Where an earlier
+   * premature free happened does not matter, only that it did.)
+   */
+  StateKey key() {
+    int[] key =
+        new int
+            [2 * stored.length
+                + registers.length * stored.length
+                + pending.length
+                + next.length
+                + holder.length
+                + 1];
+    int k = 0;
+    for (int v : next) {
+      key[k++] = v;
+    }
+    for (int v : holder) {
+      key[k++] = v;
+    }
+    for (int v : stored) {
+      key[k++] = v;
+    }
+    for (int v : real) {
+      key[k++] = v;
+    }
+    for (int[] r : registers) {
+      for (int v : r) {
+        key[k++] = v;
+      }
+    }
+    for (int v : pending) {
+      key[k++] = v;
+    }
+    key[k] = prematureFreeAt == 0 ? 0 : 1;
+    return new StateKey(key);
   }
 
   /** The outcome of a run in which every thread is done. */
@@ -130,7 +174,7 @@ final class ProgramState {
     boolean leak = false;
     boolean lost = false;
     for (int f = 0; f < stored.length; f++) {
-      boolean count = program.fields().get(f).endsWith("." + Operation.REFCNT);
+      boolean count = program.isCount(f);
       if (count && stored[f] < expected[f]) {
         return ProgramOutcome.PREMATURE_FREE;
       }

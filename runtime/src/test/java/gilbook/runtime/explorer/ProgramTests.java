@@ -126,4 +126,81 @@ class ProgramTests {
             + " T2 runs STORE_REF(B, A), INCREF(B)",
         crossed().describe());
   }
+
+  /**
+   * The explorer remembers states it has explored; this runs every schedule one by one instead, and
+   * the two must agree on every count and on the first schedule of each outcome.
+   */
+  @Test
+  void rememberingStatesCountsExactlyWhatRunningEveryScheduleCounts() {
+    List<Program> programs =
+        List.of(
+            crossed().unprotected(),
+            crossed().protect(op -> around(List.of("gil"), op)),
+            crossed().protect(op -> around(op.lockedObjects(), op)),
+            crossed().protect(op -> around(List.of(op.thread()), op)));
+    for (Program program : programs) {
+      long[] counts = new long[ProgramOutcome.values().length];
+      List<List<Integer>> first = new ArrayList<>();
+      for (int o = 0; o < counts.length; o++) {
+        first.add(null);
+      }
+      everySchedule(program, new ProgramState(program), new ArrayList<>(), counts, first);
+      ProgramResult result = program.explore();
+      long total = 0;
+      for (ProgramOutcome o : ProgramOutcome.values()) {
+        assertEquals(counts[o.ordinal()], result.count(o), o + " in " + result.summary());
+        total += counts[o.ordinal()];
+        List<Integer> path = first.get(o.ordinal());
+        assertEquals(
+            path == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                    path.stream().map(t -> program.threadNames().get(t)).toList()),
+            result.firstSchedule(o),
+            "first " + o);
+      }
+      assertEquals(total, result.total());
+    }
+  }
+
+  @Test
+  void locksThatConstrainNothingLeaveMillionsOfSchedulesAndAllAreCounted() {
+    // Each thread takes a lock of its own: 13 steps each, any interleaving, C(26, 13) schedules.
+    ProgramResult result = crossed().protect(op -> around(List.of(op.thread()), op)).explore();
+    assertEquals(10_400_600, result.total());
+    assertTrue(result.bad() > 0, result.summary());
+  }
+
+  private static void everySchedule(
+      Program program,
+      ProgramState state,
+      List<Integer> path,
+      long[] counts,
+      List<List<Integer>> first) {
+    boolean unfinished = false;
+    boolean stepped = false;
+    for (int t = 0; t < program.threadNames().size(); t++) {
+      if (state.done(t)) {
+        continue;
+      }
+      unfinished = true;
+      if (state.enabled(t)) {
+        stepped = true;
+        ProgramState next = state.copy();
+        next.step(t);
+        path.add(t);
+        everySchedule(program, next, path, counts, first);
+        path.remove(path.size() - 1);
+      }
+    }
+    ProgramOutcome outcome =
+        !unfinished ? state.outcome() : !stepped ? ProgramOutcome.DEADLOCK : null;
+    if (outcome != null) {
+      counts[outcome.ordinal()]++;
+      if (first.get(outcome.ordinal()) == null) {
+        first.set(outcome.ordinal(), List.copyOf(path));
+      }
+    }
+  }
 }
