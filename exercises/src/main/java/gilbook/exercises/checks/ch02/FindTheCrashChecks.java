@@ -80,8 +80,15 @@ class FindTheCrashChecks {
         replay.prematureFree(),
         "replaying your order frees the object while a reference to it is still held " + setup,
         () -> whatItDid(replay),
-        "a free alone is not the crash: the count must reach 0 while someone still holds a"
-            + " reference. Reread "
+        (replay.freedAtStep().isPresent()
+                ? "a free alone is not the crash: the count must reach 0 while someone still"
+                    + " holds a reference."
+                : leaked(replay)
+                    ? "the crash needs the count too low, not too high: which lost update does"
+                        + " that?"
+                    : "the crash is the moment the count reaches 0 while someone still holds a"
+                        + " reference; your order never gets there.")
+            + " Reread "
             + Ch02Feedback.TOO_LOW
             + "."
             + orHint(ID));
@@ -117,7 +124,7 @@ class FindTheCrashChecks {
           + replay.freedAtStep().getAsInt()
           + " when no reference is held any more: that free is correct, the GIL would do it too";
     }
-    if (replay.schedule().isPresent() && replay.schedule().get().outcome() == Outcome.LEAK) {
+    if (leaked(replay)) {
       return "your "
           + steps
           + " lose an update and end with the count "
@@ -133,6 +140,10 @@ class FindTheCrashChecks {
         + " and "
         + held(replay)
         + " held: the object was never freed";
+  }
+
+  private static boolean leaked(Replay replay) {
+    return replay.schedule().isPresent() && replay.schedule().get().outcome() == Outcome.LEAK;
   }
 
   private static String held(Replay replay) {
