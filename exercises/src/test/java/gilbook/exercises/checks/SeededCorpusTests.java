@@ -19,22 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The wrong and right corpora of chapters 1 and 8, graded in this JVM over seeds 0..N-1: every
- * wrong file fails for every seed, every right file passes for every seed. Slow (a grading per file
- * and seed), so it runs only when asked: {@code -Dgilbook.corpus.seeds=20}. Files that end the JVM
- * ({@code System.exit}) are left to the worker-based contract check, which runs each in a child
- * JVM. The messages of seed 0 and the wall time of each grading go to {@code
- * target/corpus-ch01-ch08.txt}.
+ * The wrong and right corpora of chapters 1, 2 and 8 (or the exercises named in {@code
+ * -Dgilbook.corpus.ids=a,b}), graded in this JVM over seeds 0..N-1: every wrong file fails for
+ * every seed, every right file passes for every seed. Slow (a grading per file and seed), so it
+ * runs only when asked: {@code -Dgilbook.corpus.seeds=20}. Files that end the JVM ({@code
+ * System.exit}) are left to the worker-based contract check, which runs each in a child JVM. The
+ * messages of seed 0 and the wall time of each grading go to {@code target/corpus-seeds.txt}.
  */
 @EnabledIfSystemProperty(named = "gilbook.corpus.seeds", matches = "\\d+")
-class Ch01Ch08CorpusTests {
+class SeededCorpusTests {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   static final List<String> IDS =
       List.of(
           System.getProperty(
                   "gilbook.corpus.ids",
-                  "refcount-by-hand,predict-getrefcount,embed-with-workers,"
-                      + "shutdown-from-another-thread")
+                  "refcount-by-hand,predict-getrefcount,find-the-crash,make-it-safe,"
+                      + "embed-with-workers,shutdown-from-another-thread")
               .split(","));
   static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
@@ -110,7 +110,7 @@ class Ch01Ch08CorpusTests {
         }
       }
     }
-    Files.writeString(Path.of("target/corpus-ch01-ch08.txt"), log);
+    Files.writeString(Path.of("target/corpus-seeds.txt"), log);
     assertEquals(List.of(), breaches);
   }
 

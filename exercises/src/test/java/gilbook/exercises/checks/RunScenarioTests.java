@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Run scenarios of chapters 1 and 8 keep the {@link ExerciseScenario} contract on the shipped
- * stub (which fails) and on the solution: each builds exactly one interpreter, returns normally,
- * and prints what happened; the prediction exercise's prints no snippet's real count.
+ * The Run scenarios of chapters 1, 2 and 8 keep the {@link ExerciseScenario} contract on the
+ * shipped stub (which fails) and on the solution: each builds exactly one interpreter, returns
+ * normally, and prints what happened; the prediction exercise's prints no snippet's real count, and
+ * chapter 2's print the schedules explored and the bad ones. (Chapters 3 and 7 have theirs in their
+ * own packages.)
  */
-class Ch01Ch08ScenarioTests {
+class RunScenarioTests {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   /** Binds {@code file} to the exercise's contract, runs its scenario, returns what it printed. */
@@ -104,5 +106,30 @@ class Ch01Ch08ScenarioTests {
     assertTrue(solution.contains("When ExitHandler's PythonEngine.Shutdown() asked"), solution);
     assertTrue(solution.contains("the engine was running when they started and stopped"), solution);
     assertTrue(solution.contains("Nothing leaked."), solution);
+  }
+
+  @Test
+  void findTheCrashShowsTheCountsAndReplaysTheLearnersOrder() throws Exception {
+    String stub = run("find-the-crash", stub("find-the-crash"));
+    assertTrue(stub.contains("schedules explored"), stub);
+    assertTrue(stub.contains("step 1"), stub);
+    String solution =
+        run("find-the-crash", "solutions/02-reference-count-races/find_the_crash.jsh");
+    assertTrue(solution.contains("verdict: premature free"), solution);
+  }
+
+  @Test
+  void makeItSafeShowsTheCountsBeforeAndAfterAndTheCost() throws Exception {
+    String stub = run("make-it-safe", stub("make-it-safe"));
+    assertTrue(stub.contains("Without a lock: 48620 schedules explored"), stub);
+    assertTrue(stub.contains("With one global lock: 48620 schedules explored"), stub);
+    String solution = run("make-it-safe", "solutions/02-reference-count-races/make_it_safe.jsh");
+    assertTrue(solution.contains("With one global lock: 6 schedules explored, 0 bad"), solution);
+    assertTrue(solution.contains("extra steps per schedule"), solution);
+    String deadlock =
+        run(
+            "make-it-safe",
+            "exercises/src/test/resources/wrong/make-it-safe/locks-in-the-operations-order.jsh");
+    assertTrue(deadlock.contains("and waits for lock"), deadlock);
   }
 }
