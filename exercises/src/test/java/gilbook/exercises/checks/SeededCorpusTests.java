@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The wrong and right corpora of chapters 1, 2 and 8 (or the exercises named in {@code
+ * The wrong and right corpora of chapters 1, 2, 3 and 8 (or the exercises named in {@code
  * -Dgilbook.corpus.ids=a,b}), graded in this JVM over seeds 0..N-1: every wrong file fails for
  * every seed, every right file passes for every seed. Slow (a grading per file and seed), so it
  * runs only when asked: {@code -Dgilbook.corpus.seeds=20}. Files that end the JVM ({@code
@@ -34,7 +34,8 @@ class SeededCorpusTests {
           System.getProperty(
                   "gilbook.corpus.ids",
                   "refcount-by-hand,predict-getrefcount,find-the-crash,make-it-safe,"
-                      + "embed-with-workers,shutdown-from-another-thread")
+                      + "take-and-drop,tune-the-interval,embed-with-workers,"
+                      + "shutdown-from-another-thread")
               .split(","));
   static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
