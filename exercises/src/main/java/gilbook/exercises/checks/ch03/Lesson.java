@@ -9,9 +9,7 @@ final class Lesson {
   static final String DROP_GIL = "drop_gil";
   static final String DROP_REQUEST = "The drop request and the eval breaker";
   static final String FORCED = "Forced switching";
-  static final String NO_QUEUE = "No queue, no fairness";
   static final String CHOOSING = "Choosing an interval";
-  static final String WORKBOOK = "In the workbook";
 
   private Lesson() {}
 
