@@ -99,8 +99,9 @@ class MakeItSafeChecks {
         (result.count(ProgramOutcome.DEADLOCK) > 0
                 ? "two threads took the same two locks in opposite orders; reread "
                     + Ch02Feedback.LOCKS
-                : "a lock protects a count only if every step that reads or writes it, from LOAD"
-                    + " to STORE, runs while the same lock is held; reread "
+                : "a lock protects a count, or a container's size, only if every step that"
+                    + " reads or writes it, from LOAD to STORE, runs while the same lock is held;"
+                    + " reread "
                     + Ch02Feedback.THREE_STEPS)
             + "."
             + orHint(ID));
